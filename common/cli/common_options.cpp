@@ -1,0 +1,74 @@
+/// @file
+/// @brief Shared option groups and the catch ladder of every binary.
+#include "cli/common_options.hpp"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/exit_codes.hpp"
+#include "diplosearch/errors.hpp"
+#include "diplosearch/version.hpp"
+
+namespace diplosearch::cli {
+
+namespace po = boost::program_options;
+
+LogSettings CommonOptions::log_settings(const std::string& program) const {
+    LogSettings settings{program, log_level, LogFormat::kText};
+    if (quiet) settings.level = "error";
+    if (verbose) settings.level = "debug";
+    if (log_format == "json") {
+        settings.format = LogFormat::kJson;
+    } else if (log_format != "text") {
+        throw UsageError("--log-format must be text or json, not '" + log_format + "'");
+    }
+    return settings;
+}
+
+po::options_description common_options(CommonOptions& values) {
+    po::options_description group("Common options");
+    group.add_options()
+        ("db,d", po::value(&values.db)->value_name("PATH"), "database directory")
+        ("log-level", po::value(&values.log_level)->value_name("LEVEL"),
+         "trace, debug, info, warn, error, critical or off (default info)")
+        ("log-format", po::value(&values.log_format)->value_name("FMT"),
+         "log lines as text or json (default text)")
+        ("quiet,q", po::bool_switch(&values.quiet), "log errors only")
+        ("verbose,v", po::bool_switch(&values.verbose), "log debug messages")
+        ("help,h", po::bool_switch(&values.help), "show this help and exit")
+        ("version", po::bool_switch(&values.version), "show the version and exit");
+    return group;
+}
+
+int run_guarded(const std::string& program, const std::function<int()>& body) {
+    auto fail = [&](int code, const std::string& message) {
+        std::cerr << program << ": " << message << '\n';
+        return code;
+    };
+    try {
+        return body();
+    } catch (const po::error& e) {
+        return fail(kExitUsage, fmt::format("{} (try --help)", e.what()));
+    } catch (const UsageError& e) {
+        return fail(kExitUsage, e.what());
+    } catch (const QueryError& e) {
+        return fail(kExitUsage, e.what());
+    } catch (const DatabaseNotFoundError& e) {
+        return fail(kExitNoDatabase, e.what());
+    } catch (const DatabaseLockedError& e) {
+        return fail(kExitLocked, e.what());
+    } catch (const SchemaMismatchError& e) {
+        return fail(kExitSchemaMismatch, e.what());
+    } catch (const Error& e) {
+        return fail(kExitFailure, e.what());
+    } catch (const std::exception& e) {
+        return fail(kExitFailure, fmt::format("internal error: {}", e.what()));
+    }
+}
+
+void print_version(const std::string& program) {
+    std::cout << program << ' ' << DIPLOSEARCH_VERSION << '\n';
+}
+
+}  // namespace diplosearch::cli

@@ -1,0 +1,38 @@
+/// @file
+/// @brief Option groups and the error-to-exit-code ladder shared by the binaries.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <boost/program_options.hpp>
+
+#include "logging.hpp"
+
+namespace diplosearch::cli {
+
+/// Values of the options every binary takes.
+struct CommonOptions {
+    std::string db;
+    std::string log_level = "info";
+    std::string log_format = "text";
+    bool quiet = false;
+    bool verbose = false;
+    bool help = false;
+    bool version = false;
+
+    /// The logging settings these options ask for.
+    LogSettings log_settings(const std::string& program) const;
+};
+
+/// `--db`, `--log-level`, `--log-format`, `-q/--quiet`, `-v/--verbose`, `--help`, `--version`.
+boost::program_options::options_description common_options(CommonOptions& values);
+
+/// Runs @p body, mapping library exceptions to documented exit codes and
+/// printing one `program: message` line on stderr for each failure.
+int run_guarded(const std::string& program, const std::function<int()>& body);
+
+/// Prints `program version` on stdout.
+void print_version(const std::string& program);
+
+}  // namespace diplosearch::cli

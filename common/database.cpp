@@ -1,0 +1,76 @@
+/// @file
+/// @brief Database opening and error translation.
+#include "database.hpp"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "diplosearch/errors.hpp"
+#include "schema.hpp"
+
+namespace diplosearch::database {
+
+namespace {
+
+void check_schema(const Xapian::Database& db, const std::string& path) {
+    const std::string version = db.get_metadata(std::string(schema::kVersionKey));
+    if (version == schema::kVersion) return;
+    if (version.empty()) {
+        if (db.get_doccount() == 0) return;  // Fresh database: the first commit stamps it.
+        throw SchemaMismatchError(
+            fmt::format("{}: not a DiploSearch database (no schema version)", path));
+    }
+    throw SchemaMismatchError(fmt::format(
+        "{}: schema version {} but this build reads version {}; rebuild the index with "
+        "this version of diplo-index",
+        path, version, schema::kVersion));
+}
+
+}  // namespace
+
+void rethrow(const Xapian::Error& error, const std::string& path) {
+    const std::string message = fmt::format("{}: {}", path, error.get_description());
+    // Xapian::Error is not polymorphic in 1.4: its type name says what it is.
+    const std::string type = error.get_type();
+    if (type == "DatabaseLockError") {
+        throw DatabaseLockedError(
+            fmt::format("{}: locked by another indexer ({})", path, error.get_msg()));
+    }
+    if (type == "DatabaseOpeningError" || type == "DatabaseVersionError" ||
+        type == "DatabaseNotFoundError") {
+        throw DatabaseNotFoundError(
+            fmt::format("{}: cannot open database ({})", path, error.get_msg()));
+    }
+    throw IndexError(message);
+}
+
+Xapian::Database open_for_reading(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        throw DatabaseNotFoundError(
+            fmt::format("{}: no such database (create it with diplo-index)", path));
+    }
+    try {
+        Xapian::Database db(path);
+        check_schema(db, path);
+        return db;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, path);
+    }
+}
+
+Xapian::WritableDatabase open_for_writing(const std::string& path) {
+    try {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        check_schema(db, path);
+        if (db.get_metadata(std::string(schema::kVersionKey)).empty()) {
+            db.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
+        }
+        return db;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, path);
+    }
+}
+
+}  // namespace diplosearch::database

@@ -1,0 +1,93 @@
+/// @file
+/// @brief The one table of fields, term prefixes and value slots that the
+/// indexer and the searcher are both configured from.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace diplosearch::schema {
+
+/// Bumped whenever terms, values or document data change meaning.
+inline constexpr std::string_view kVersion = "1";
+/// Metadata key holding kVersion in every database.
+inline constexpr std::string_view kVersionKey = "diplosearch.schema_version";
+
+/// Value slots. Multi-valued slots hold a value_list encoding.
+enum class ValueSlot : Xapian::valueno {
+    kDate = 0,       ///< `YYYYMMDD` (unknown month/day as `00`): sorts as a string.
+    kYear = 1,       ///< Xapian::sortable_serialise(year).
+    kCountries = 2,  ///< value_list of alpha-3 codes.
+    kTopics = 3,     ///< value_list of topic slugs.
+    kType = 4,       ///< Type slug.
+    kLang = 5,       ///< Language code.
+};
+
+constexpr Xapian::valueno slot(ValueSlot s) { return static_cast<Xapian::valueno>(s); }
+
+/// How a field's text becomes terms.
+enum class FieldKind {
+    kFreeText,  ///< Stemmed words with positions, searchable with `name:`.
+    kBoolean,   ///< One exact term per value, used to filter.
+    kStored,    ///< Kept in document data only.
+};
+
+/// How a field's value is turned into a filter term at query time.
+enum class ValueNormaliser {
+    kNone,      ///< Free text: the query parser handles it.
+    kExact,     ///< Used as given (id).
+    kLower,     ///< Lower-cased as is (lang, id, url).
+    kSlug,      ///< Slugified (topic, type, source).
+    kCountry,   ///< Gazetteer lookup to alpha-3.
+    kYear,      ///< A year or `A..B` range.
+    kDate,      ///< A date or `A..B` range.
+};
+
+struct FieldSpec {
+    std::string_view name;    ///< Name in documents and in query syntax (`title:`).
+    std::string_view prefix;  ///< Xapian term prefix (Omega conventions where they fit).
+    FieldKind kind;
+    /// Within-document frequency added per word for free text indexed without
+    /// prefix, so that plain queries find it; 0 means prefixed only.
+    Xapian::termcount unprefixed_weight;
+    std::optional<ValueSlot> slot;
+    ValueNormaliser normaliser;
+};
+
+/// Every field, in one table.
+std::span<const FieldSpec> fields();
+
+/// The field called @p name, or nullptr.
+const FieldSpec* find_field(std::string_view name);
+
+/// The term for boolean field @p prefix and a value already normalised
+/// (lower-case, so no `:` separator is ever needed after `X` prefixes).
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+/// Longest term Xapian accepts, with room for the prefix.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+/// Bytes of body text kept in document data for snippets.
+inline constexpr std::size_t kStoredTextBytes = 64 * 1024;
+
+/// Term prefixes, named for readability at call sites; the table is the source of truth.
+namespace prefix {
+inline constexpr std::string_view kId = "Q";
+inline constexpr std::string_view kTitle = "S";
+inline constexpr std::string_view kSpeaker = "A";
+inline constexpr std::string_view kCountry = "XC";
+inline constexpr std::string_view kTopic = "XT";
+inline constexpr std::string_view kType = "XK";
+inline constexpr std::string_view kSource = "XS";
+inline constexpr std::string_view kLang = "L";
+inline constexpr std::string_view kYear = "Y";
+inline constexpr std::string_view kMonth = "M";
+inline constexpr std::string_view kDate = "D";
+inline constexpr std::string_view kUrl = "U";
+}  // namespace prefix
+
+}  // namespace diplosearch::schema

@@ -1,0 +1,72 @@
+/// @file
+/// @brief JSON document data.
+#include "stored_document.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "diplosearch/errors.hpp"
+#include "schema.hpp"
+#include "text.hpp"
+
+namespace diplosearch::stored_document {
+
+namespace {
+
+void put(nlohmann::json& j, const char* key, const std::string& value) {
+    if (!value.empty()) j[key] = value;
+}
+
+std::string get(const nlohmann::json& j, const char* key) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::vector<std::string> get_list(const nlohmann::json& j, const char* key) {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_array()) return {};
+    return it->get<std::vector<std::string>>();
+}
+
+}  // namespace
+
+std::string encode(const Document& doc) {
+    nlohmann::json j = nlohmann::json::object();
+    put(j, "id", doc.id);
+    put(j, "title", doc.title);
+    put(j, "date", doc.date);
+    if (!doc.countries.empty()) j["countries"] = doc.countries;
+    if (!doc.topics.empty()) j["topics"] = doc.topics;
+    put(j, "type", doc.type);
+    put(j, "lang", doc.lang);
+    put(j, "source", doc.source);
+    put(j, "url", doc.url);
+    put(j, "speaker", doc.speaker);
+    put(j, "path", doc.path);
+    put(j, "text", std::string(text::utf8_prefix(doc.text, schema::kStoredTextBytes)));
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Document decode(std::string_view data, bool with_text) {
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(data);
+    } catch (const nlohmann::json::exception& e) {
+        throw IndexError(std::string("corrupt document data: ") + e.what());
+    }
+    Document doc;
+    doc.id = get(j, "id");
+    doc.title = get(j, "title");
+    doc.date = get(j, "date");
+    doc.countries = get_list(j, "countries");
+    doc.topics = get_list(j, "topics");
+    doc.type = get(j, "type");
+    doc.lang = get(j, "lang");
+    doc.source = get(j, "source");
+    doc.url = get(j, "url");
+    doc.speaker = get(j, "speaker");
+    doc.path = get(j, "path");
+    if (with_text) doc.text = get(j, "text");
+    return doc;
+}
+
+}  // namespace diplosearch::stored_document

@@ -1,0 +1,20 @@
+/// @file
+/// @brief Document data: the JSON blob stored with each Xapian document so
+/// results print without re-reading the source.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "diplosearch/document.hpp"
+
+namespace diplosearch::stored_document {
+
+/// Serialises @p doc; the body text is cut to schema::kStoredTextBytes.
+std::string encode(const Document& doc);
+
+/// Parses what encode() wrote. @p with_text false leaves `text` empty (cheaper).
+/// @throws IndexError when the data is not valid document data.
+Document decode(std::string_view data, bool with_text = true);
+
+}  // namespace diplosearch::stored_document

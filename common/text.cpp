@@ -1,0 +1,157 @@
+/// @file
+/// @brief Text clean-up helpers.
+#include "text.hpp"
+
+#include <algorithm>
+
+namespace diplosearch::text {
+
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid.
+std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return 1;
+    std::size_t len = 0;
+    unsigned min_code = 0;
+    unsigned code = 0;
+    if ((c & 0xE0) == 0xC0) {
+        len = 2, min_code = 0x80, code = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3, min_code = 0x800, code = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4, min_code = 0x10000, code = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto cc = static_cast<unsigned char>(s[i + k]);
+        if (!is_continuation(cc)) return 0;
+        code = (code << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid.
+    if (code < min_code || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+    return len;
+}
+
+}  // namespace
+
+std::size_t repair_utf8(std::string& s) {
+    // Fast path: most input is valid and needs no copy.
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t len = valid_sequence_length(s, i);
+        if (len == 0) break;
+        i += len;
+    }
+    if (i == s.size()) return 0;
+
+    std::string out(s, 0, i);
+    std::size_t replaced = 0;
+    while (i < s.size()) {
+        const std::size_t len = valid_sequence_length(s, i);
+        if (len == 0) {
+            out.append(kReplacement);
+            ++replaced;
+            ++i;
+            while (i < s.size() && is_continuation(static_cast<unsigned char>(s[i]))) ++i;
+        } else {
+            out.append(s, i, len);
+            i += len;
+        }
+    }
+    s = std::move(out);
+    return replaced;
+}
+
+void strip_bom(std::string& s) {
+    if (s.starts_with("\xEF\xBB\xBF")) s.erase(0, 3);
+}
+
+void normalise_line_ends(std::string& s) {
+    if (s.find('\r') == std::string::npos) return;
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\r') {
+            out.push_back('\n');
+            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+        } else {
+            out.push_back(s[i]);
+        }
+    }
+    s = std::move(out);
+}
+
+bool looks_binary(std::string_view bytes) {
+    const std::string_view head = bytes.substr(0, 8192);
+    if (head.find('\0') != std::string_view::npos) return true;
+    const auto control = std::count_if(head.begin(), head.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
+    });
+    return !head.empty() && static_cast<double>(control) > 0.1 * static_cast<double>(head.size());
+}
+
+std::string_view trim(std::string_view s) {
+    constexpr std::string_view kSpace = " \t\n\r\f\v";
+    const auto first = s.find_first_not_of(kSpace);
+    if (first == std::string_view::npos) return {};
+    const auto last = s.find_last_not_of(kSpace);
+    return s.substr(first, last - first + 1);
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+std::string slugify(std::string_view s) {
+    std::string out;
+    bool pending_dash = false;
+    for (const char ch : ascii_lower(trim(s))) {
+        const auto c = static_cast<unsigned char>(ch);
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        if (keep) {
+            if (pending_dash && !out.empty()) out.push_back('-');
+            pending_dash = false;
+            out.push_back(ch);
+        } else {
+            pending_dash = true;
+        }
+    }
+    return out;
+}
+
+std::string collapse_whitespace(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool space = false;
+    for (const char c : trim(s)) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            space = true;
+            continue;
+        }
+        if (space) out.push_back(' ');
+        space = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    std::size_t end = max_bytes;
+    while (end > 0 && is_continuation(static_cast<unsigned char>(s[end]))) --end;
+    return s.substr(0, end);
+}
+
+}  // namespace diplosearch::text

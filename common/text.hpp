@@ -1,0 +1,39 @@
+/// @file
+/// @brief Text clean-up shared by every input format: UTF-8 repair, BOM and
+/// line-end handling, slugs.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace diplosearch::text {
+
+/// Replaces every invalid UTF-8 sequence with U+FFFD; returns how many were replaced.
+std::size_t repair_utf8(std::string& s);
+
+/// Removes a leading UTF-8 byte order mark.
+void strip_bom(std::string& s);
+
+/// Turns `\r\n` and lone `\r` into `\n`.
+void normalise_line_ends(std::string& s);
+
+/// True when @p bytes looks binary (NUL bytes or mostly control characters).
+bool looks_binary(std::string_view bytes);
+
+/// Trims ASCII white space at both ends.
+std::string_view trim(std::string_view s);
+
+/// ASCII lower-casing (non-ASCII bytes are kept).
+std::string ascii_lower(std::string_view s);
+
+/// Lower-case, words joined with `-`, only `[a-z0-9-]` plus non-ASCII letters kept:
+/// `"Human Rights"` -> `human-rights`.
+std::string slugify(std::string_view s);
+
+/// Collapses runs of white space into one space and trims.
+std::string collapse_whitespace(std::string_view s);
+
+/// The longest prefix of @p s of at most @p max_bytes that ends on a UTF-8 boundary.
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
+
+}  // namespace diplosearch::text

@@ -1,0 +1,95 @@
+/// @file
+/// @brief Public API for writing documents into a DiploSearch database.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <memory>
+#include <string>
+
+#include "diplosearch/document.hpp"
+
+namespace diplosearch {
+
+/// How the indexer treats its inputs.
+struct IndexerOptions {
+    /// Input format: empty or `auto` picks by file extension; otherwise one of
+    /// `jsonl`, `json`, `text`, `markdown`, `html`.
+    std::string format;
+    /// Commit after this many documents (bounded batches keep memory flat).
+    std::uint32_t batch_size = 2000;
+    /// Record spelling data so the searcher can suggest corrections.
+    bool spelling = true;
+    /// Called now and then (about every 200 documents) with the counts so far,
+    /// e.g. to draw a progress bar.
+    std::function<void(const struct IndexStats&)> progress;
+};
+
+/// What a problem with one input did to it.
+enum class ProblemKind {
+    kWarning,   ///< The document was indexed, but a value was dropped or repaired.
+    kSkipped,   ///< A whole file was passed over (empty, binary, unsupported).
+    kRejected,  ///< A document or file was malformed and not indexed.
+};
+
+/// One problem with the input, reported through the problem handler.
+struct InputProblem {
+    ProblemKind kind;
+    std::string source;      ///< File name, or `-` for stdin.
+    std::uint64_t line = 0;  ///< 1-based line for JSONL and front matter; 0 if none.
+    std::string reason;
+};
+
+/// Counts for one indexing run.
+struct IndexStats {
+    std::uint64_t indexed = 0;   ///< Documents added or replaced.
+    std::uint64_t skipped = 0;   ///< Files passed over.
+    std::uint64_t rejected = 0;  ///< Documents or files not indexed because malformed.
+    std::uint64_t warnings = 0;  ///< Documents indexed with a repaired or dropped value.
+    double seconds = 0.0;        ///< Wall time since the indexer was opened.
+};
+
+/// Writes documents into a database, creating it when absent.
+///
+/// Holds the database's write lock for its lifetime: only one Indexer may be
+/// open on a database at a time. Documents are replaced by id, so indexing the
+/// same input twice leaves the database unchanged. Not thread-safe.
+class Indexer {
+public:
+    /// Opens or creates the database at @p db_path.
+    /// @throws DatabaseLockedError when another writer holds the lock.
+    /// @throws SchemaMismatchError when the database has another schema version.
+    /// @throws IndexError for any other database failure.
+    explicit Indexer(const std::string& db_path, IndexerOptions options = {});
+    ~Indexer();
+    Indexer(Indexer&&) noexcept;
+    Indexer& operator=(Indexer&&) noexcept;
+
+    /// Called for every input problem; by default problems are logged.
+    void set_problem_handler(std::function<void(const InputProblem&)> handler);
+
+    /// Indexes a file, a directory (walked recursively in sorted order) or `-`
+    /// (JSONL on standard input). Malformed documents are reported and skipped.
+    /// @throws InputError when @p source does not exist or cannot be read.
+    void add_source(const std::string& source);
+
+    /// Indexes JSONL records read from @p input; @p name labels problems.
+    void add_jsonl_stream(std::istream& input, const std::string& name);
+
+    /// Normalises and indexes one document.
+    /// @throws InputError when the document has no usable id or text.
+    void add_document(Document document);
+
+    /// Makes everything added so far durable and visible to searchers.
+    void commit();
+
+    /// Counts so far.
+    IndexStats stats() const;
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace diplosearch

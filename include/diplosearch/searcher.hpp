@@ -1,0 +1,124 @@
+/// @file
+/// @brief Public API for querying a DiploSearch database.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diplosearch/document.hpp"
+
+namespace diplosearch {
+
+/// Result order.
+enum class SortOrder {
+    kRelevance,   ///< BM25 score, best first.
+    kDateAscending,   ///< Oldest first, ties by relevance.
+    kDateDescending,  ///< Newest first, ties by relevance.
+};
+
+/// Strings placed around matched words in snippets.
+struct Highlight {
+    std::string start = "<b>";
+    std::string end = "</b>";
+    /// When true, the snippet is HTML-escaped (for JSON and web pages);
+    /// when false it is plain text (for terminals).
+    bool html_escape = true;
+};
+
+/// A search: free-text query plus filters, paging and facets.
+struct SearchRequest {
+    /// Query in DiploSearch syntax; empty matches every document.
+    std::string query;
+    std::vector<std::string> countries;  ///< Any of these (codes or names).
+    std::vector<std::string> topics;     ///< Any of these.
+    std::vector<std::string> types;      ///< Any of these.
+    std::optional<int> year_from;        ///< Inclusive.
+    std::optional<int> year_to;          ///< Inclusive.
+    std::string date_from;               ///< `YYYY[-MM[-DD]]`, inclusive.
+    std::string date_to;                 ///< `YYYY[-MM[-DD]]`, inclusive.
+    SortOrder sort = SortOrder::kRelevance;
+    std::uint32_t offset = 0;
+    std::uint32_t limit = 10;
+    /// Facets to count: any of `country`, `topic`, `year`, `type`.
+    std::vector<std::string> facets = {"country", "topic", "year", "type"};
+    /// Values returned per facet, most frequent first; 0 returns all.
+    std::uint32_t facet_size = 10;
+    /// Approximate snippet length in characters; 0 disables snippets.
+    std::uint32_t snippet_length = 240;
+    Highlight highlight;
+};
+
+/// One ranked result.
+struct Hit {
+    std::uint32_t rank = 0;  ///< 1-based position in the whole result list.
+    double score = 0.0;      ///< BM25 weight (0 for pure filter queries).
+    Document document;       ///< Stored fields; `text` is left empty.
+    std::string snippet;     ///< Passage around the best matches, highlighted.
+};
+
+/// One value of a facet with its count over the whole match set.
+struct FacetValue {
+    std::string value;  ///< Stored value: `PAK`, `trade`, `2021`, `speech`.
+    std::string label;  ///< Display label: the English country name, else the value.
+    std::uint64_t count = 0;
+};
+
+/// Counts for one facet field, most frequent first.
+struct Facet {
+    std::string field;
+    std::vector<FacetValue> values;
+    std::uint64_t distinct = 0;  ///< Number of distinct values before truncation.
+};
+
+/// The answer to a SearchRequest.
+struct SearchResults {
+    std::string query;                ///< The query as given.
+    std::uint64_t total = 0;          ///< Number of matching documents (exact).
+    std::uint32_t offset = 0;
+    std::uint32_t limit = 0;
+    std::vector<Hit> hits;
+    std::vector<Facet> facets;
+    std::optional<std::string> suggestion;  ///< Spelling-corrected query, if any.
+};
+
+/// Summary of an open database.
+struct IndexInfo {
+    std::uint64_t documents = 0;
+    std::string schema_version;
+    std::string path;
+};
+
+/// Answers queries against one database.
+///
+/// Reopens the database before each search, so it sees commits made by a
+/// running indexer. One instance must not be used by two threads at once:
+/// give each thread its own Searcher.
+class Searcher {
+public:
+    /// @throws DatabaseNotFoundError when @p db_path is not a database.
+    /// @throws SchemaMismatchError when it was written with another schema.
+    explicit Searcher(const std::string& db_path);
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+
+    /// Runs a search.
+    /// @throws QueryError for a syntax error or an invalid filter value.
+    /// @throws IndexError when the database fails.
+    SearchResults search(const SearchRequest& request);
+
+    /// Fetches one document by id, with its stored text.
+    std::optional<Document> document(const std::string& id);
+
+    /// Document count and schema version.
+    IndexInfo info();
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace diplosearch

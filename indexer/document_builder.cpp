@@ -1,0 +1,108 @@
+/// @file
+/// @brief Building Xapian documents.
+#include "document_builder.hpp"
+
+#include "partial_date.hpp"
+#include "schema.hpp"
+#include "stored_document.hpp"
+#include "text.hpp"
+#include "value_list.hpp"
+
+namespace diplosearch::indexer {
+
+namespace {
+
+using schema::FieldKind;
+using schema::FieldSpec;
+using schema::ValueSlot;
+
+// The raw values of a field, before it is turned into terms.
+std::vector<std::string> field_values(const Document& doc, std::string_view name) {
+    if (name == "title") return {doc.title};
+    if (name == "text") return {doc.text};
+    if (name == "speaker") return {doc.speaker};
+    if (name == "country") return doc.countries;
+    if (name == "topic") return doc.topics;
+    if (name == "type") return {doc.type};
+    if (name == "source") return {text::slugify(doc.source)};
+    if (name == "lang") return {doc.lang};
+    if (name == "url") return {doc.url};
+    return {};
+}
+
+void add_boolean_terms(Xapian::Document& xdoc, const FieldSpec& field,
+                       const std::vector<std::string>& values) {
+    for (const auto& value : values) {
+        if (value.empty()) continue;
+        const std::string normalised =
+            field.normaliser == schema::ValueNormaliser::kExact ? value : text::ascii_lower(value);
+        xdoc.add_boolean_term(schema::boolean_term(field.prefix, normalised));
+    }
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling_db) {
+    m_generator.set_stemmer(Xapian::Stem("english"));
+    m_generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    if (spelling_db) {
+        m_generator.set_database(*spelling_db);
+        m_generator.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    }
+}
+
+std::string DocumentBuilder::id_term(const std::string& id) {
+    return schema::boolean_term(schema::prefix::kId, id);
+}
+
+Xapian::Document DocumentBuilder::build(const Document& doc) {
+    Xapian::Document xdoc;
+    m_generator.set_document(xdoc);
+
+    for (const FieldSpec& field : schema::fields()) {
+        if (field.name == "id" || field.name == "year" || field.name == "date") continue;
+        const auto values = field_values(doc, field.name);
+        if (field.kind == FieldKind::kFreeText) {
+            for (const auto& value : values) {
+                if (value.empty()) continue;
+                if (!field.prefix.empty()) {
+                    m_generator.index_text(value, 1, std::string(field.prefix));
+                }
+                if (field.unprefixed_weight > 0) {
+                    m_generator.index_text(value, field.unprefixed_weight);
+                }
+                // A gap so phrases never match across field boundaries.
+                m_generator.increase_termpos(100);
+            }
+        } else if (field.kind == FieldKind::kBoolean) {
+            add_boolean_terms(xdoc, field, values);
+        }
+    }
+
+    xdoc.add_boolean_term(id_term(doc.id));
+    if (const auto date = PartialDate::parse(doc.date)) {
+        xdoc.add_boolean_term(schema::boolean_term(schema::prefix::kYear, std::to_string(date->year)));
+        xdoc.add_value(schema::slot(ValueSlot::kYear), Xapian::sortable_serialise(date->year));
+        xdoc.add_value(schema::slot(ValueSlot::kDate), date->sortable());
+        if (date->month > 0) {
+            xdoc.add_boolean_term(
+                schema::boolean_term(schema::prefix::kMonth, date->sortable().substr(0, 6)));
+        }
+        if (date->day > 0) {
+            xdoc.add_boolean_term(schema::boolean_term(schema::prefix::kDate, date->sortable()));
+        }
+    }
+    if (!doc.countries.empty()) {
+        xdoc.add_value(schema::slot(ValueSlot::kCountries), value_list::encode(doc.countries));
+    }
+    if (!doc.topics.empty()) {
+        xdoc.add_value(schema::slot(ValueSlot::kTopics), value_list::encode(doc.topics));
+    }
+    if (!doc.type.empty()) xdoc.add_value(schema::slot(ValueSlot::kType), doc.type);
+    if (!doc.lang.empty()) xdoc.add_value(schema::slot(ValueSlot::kLang), doc.lang);
+
+    xdoc.set_data(stored_document::encode(doc));
+    return xdoc;
+}
+
+}  // namespace diplosearch::indexer

@@ -1,0 +1,27 @@
+/// @file
+/// @brief Normalised Document to Xapian::Document: terms, values and data, all
+/// from the schema table.
+#pragma once
+
+#include <xapian.h>
+
+#include "diplosearch/document.hpp"
+
+namespace diplosearch::indexer {
+
+class DocumentBuilder {
+public:
+    /// @param spelling_db when given, spelling data is recorded into it.
+    explicit DocumentBuilder(Xapian::WritableDatabase* spelling_db);
+
+    /// The Xapian document for @p doc (already normalised).
+    Xapian::Document build(const Document& doc);
+
+    /// The unique-id term of a document id.
+    static std::string id_term(const std::string& id);
+
+private:
+    Xapian::TermGenerator m_generator;
+};
+
+}  // namespace diplosearch::indexer

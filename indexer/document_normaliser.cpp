@@ -1,0 +1,120 @@
+/// @file
+/// @brief Canonical form of documents.
+#include "document_normaliser.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "partial_date.hpp"
+#include "text.hpp"
+
+namespace diplosearch::indexer {
+
+namespace {
+
+constexpr std::size_t kMaxDerivedTitleBytes = 120;
+constexpr std::size_t kMaxIdBytes = 200;
+
+void clean(std::string& s, std::size_t& repaired) {
+    text::strip_bom(s);
+    repaired += text::repair_utf8(s);
+}
+
+void add_unique(std::vector<std::string>& out, std::string value) {
+    if (!value.empty() && std::find(out.begin(), out.end(), value) == out.end()) {
+        out.push_back(std::move(value));
+    }
+}
+
+// A value such as "PAK; CHN" or "PAK,CHN" (as some feeds send) becomes two.
+std::vector<std::string> split_values(const std::vector<std::string>& values) {
+    std::vector<std::string> out;
+    for (const auto& v : values) {
+        std::size_t start = 0;
+        while (start <= v.size()) {
+            const auto sep = v.find_first_of(",;", start);
+            const auto item = text::trim(std::string_view(v).substr(
+                start, sep == std::string::npos ? std::string::npos : sep - start));
+            if (!item.empty()) out.emplace_back(item);
+            if (sep == std::string::npos) break;
+            start = sep + 1;
+        }
+    }
+    return out;
+}
+
+std::string derive_title(std::string_view text) {
+    const auto line_end = text.find('\n');
+    std::string first = text::collapse_whitespace(text.substr(0, line_end));
+    if (first.size() <= kMaxDerivedTitleBytes) return first;
+    std::string cut(text::utf8_prefix(first, kMaxDerivedTitleBytes));
+    if (const auto space = cut.find_last_of(' '); space != std::string::npos && space > 40) {
+        cut.resize(space);
+    }
+    return cut + "…";
+}
+
+}  // namespace
+
+void DocumentNormaliser::normalise(Document& doc, const std::string& fallback_id,
+                                   std::vector<std::string>& warnings) const {
+    std::size_t repaired = 0;
+    for (std::string* field : {&doc.id, &doc.title, &doc.date, &doc.type, &doc.lang, &doc.source,
+                               &doc.url, &doc.speaker, &doc.text}) {
+        clean(*field, repaired);
+    }
+    for (auto* list : {&doc.countries, &doc.topics}) {
+        for (auto& item : *list) clean(item, repaired);
+    }
+    if (repaired > 0) warnings.push_back(fmt::format("repaired {} invalid UTF-8 sequence(s)", repaired));
+
+    text::normalise_line_ends(doc.text);
+    doc.text = std::string(text::trim(doc.text));
+    doc.title = text::collapse_whitespace(doc.title);
+    if (doc.text.empty() && doc.title.empty()) {
+        throw std::invalid_argument("document has no text and no title");
+    }
+    if (doc.title.empty()) doc.title = derive_title(doc.text);
+
+    doc.id = std::string(text::trim(doc.id));
+    if (doc.id.empty()) doc.id = fallback_id;
+    if (doc.id.empty()) throw std::invalid_argument("document has no id");
+    if (doc.id.size() > kMaxIdBytes) {
+        throw std::invalid_argument(fmt::format("id longer than {} bytes", kMaxIdBytes));
+    }
+
+    std::vector<std::string> countries;
+    for (const auto& value : split_values(doc.countries)) {
+        if (const Country* country = m_gazetteer.resolve(value)) {
+            add_unique(countries, country->alpha3);
+        } else {
+            warnings.push_back(fmt::format("unknown country '{}' dropped", value));
+        }
+    }
+    doc.countries = std::move(countries);
+
+    std::vector<std::string> topics;
+    for (const auto& value : split_values(doc.topics)) add_unique(topics, text::slugify(value));
+    doc.topics = std::move(topics);
+
+    doc.type = text::slugify(doc.type);
+    doc.lang = text::ascii_lower(text::trim(doc.lang));
+    doc.source = text::collapse_whitespace(doc.source);
+    doc.url = std::string(text::trim(doc.url));
+    doc.speaker = text::collapse_whitespace(doc.speaker);
+
+    const std::string date_text(text::trim(doc.date));
+    doc.date.clear();
+    if (!date_text.empty()) {
+        if (const auto date = PartialDate::parse(date_text)) {
+            doc.date = date->iso();
+        } else {
+            warnings.push_back(fmt::format(
+                "invalid date '{}' dropped (use YYYY, YYYY-MM or YYYY-MM-DD)", date_text));
+        }
+    }
+}
+
+}  // namespace diplosearch::indexer

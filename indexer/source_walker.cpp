@@ -1,0 +1,56 @@
+/// @file
+/// @brief Directory walking.
+#include "source_walker.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "diplosearch/errors.hpp"
+
+namespace diplosearch::indexer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_hidden(const fs::path& p) {
+    const std::string name = p.filename().string();
+    return name.size() > 1 && name.front() == '.';
+}
+
+}  // namespace
+
+std::vector<SourceFile> list_source_files(const std::string& source) {
+    std::error_code ec;
+    const fs::path root(source);
+    const auto status = fs::status(root, ec);
+    if (ec || !fs::exists(status)) throw InputError(source, 0, "no such file or directory");
+
+    // Ids derive from the path relative to the source's parent, so they do not
+    // depend on the working directory: `corpus/documents/a.md` -> `documents/a.md`.
+    fs::path root_abs = fs::absolute(root, ec).lexically_normal();
+    if (!root_abs.has_filename()) root_abs = root_abs.parent_path();
+    const fs::path base = root_abs.parent_path();
+    auto id_for = [&](const fs::path& p) {
+        return fs::absolute(p, ec).lexically_normal().lexically_relative(base).generic_string();
+    };
+
+    if (!fs::is_directory(status)) return {{source, id_for(root)}};
+
+    std::vector<SourceFile> files;
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+    if (ec) throw InputError(source, 0, "cannot read directory: " + ec.message());
+    for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+        if (ec) throw InputError(source, 0, "cannot read directory: " + ec.message());
+        if (is_hidden(it->path())) {
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file(ec)) files.push_back({it->path().string(), id_for(it->path())});
+    }
+    std::sort(files.begin(), files.end(),
+              [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+    return files;
+}
+
+}  // namespace diplosearch::indexer

@@ -1,0 +1,76 @@
+/// @file
+/// @brief Multi-valued facet counting.
+#include "facet_counter.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "country_gazetteer.hpp"
+#include "schema.hpp"
+#include "value_list.hpp"
+
+namespace diplosearch::searcher {
+
+using schema::ValueSlot;
+
+const std::vector<FacetField>& facet_fields() {
+    static const std::vector<FacetField> fields = {
+        {"country", schema::slot(ValueSlot::kCountries), FacetEncoding::kList},
+        {"topic", schema::slot(ValueSlot::kTopics), FacetEncoding::kList},
+        {"year", schema::slot(ValueSlot::kYear), FacetEncoding::kYear},
+        {"type", schema::slot(ValueSlot::kType), FacetEncoding::kSingle},
+    };
+    return fields;
+}
+
+const FacetField* find_facet_field(const std::string& name) {
+    for (const auto& field : facet_fields()) {
+        if (field.name == name) return &field;
+    }
+    return nullptr;
+}
+
+FacetCounter::FacetCounter(std::vector<const FacetField*> fields)
+    : m_fields(std::move(fields)), m_counts(m_fields.size()) {}
+
+void FacetCounter::operator()(const Xapian::Document& doc, double) {
+    for (std::size_t i = 0; i < m_fields.size(); ++i) {
+        const std::string value = doc.get_value(m_fields[i]->slot);
+        if (value.empty()) continue;
+        auto& counts = m_counts[i];
+        switch (m_fields[i]->encoding) {
+            case FacetEncoding::kSingle:
+                ++counts[value];
+                break;
+            case FacetEncoding::kList:
+                value_list::for_each(value, [&](std::string_view item) { ++counts[std::string(item)]; });
+                break;
+            case FacetEncoding::kYear:
+                ++counts[std::to_string(static_cast<int>(std::lround(Xapian::sortable_unserialise(value))))];
+                break;
+        }
+    }
+}
+
+Facet FacetCounter::result(const FacetField& field, std::uint32_t limit) const {
+    Facet facet{field.name, {}, 0};
+    const auto it = std::find(m_fields.begin(), m_fields.end(), &field);
+    if (it == m_fields.end()) return facet;
+    const auto& counts = m_counts[static_cast<std::size_t>(it - m_fields.begin())];
+    facet.distinct = counts.size();
+    for (const auto& [value, count] : counts) facet.values.push_back({value, value, count});
+    std::sort(facet.values.begin(), facet.values.end(), [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (limit > 0 && facet.values.size() > limit) facet.values.resize(limit);
+    if (field.name == "country") {
+        for (auto& v : facet.values) {
+            if (const Country* c = CountryGazetteer::builtin().find_alpha3(v.value)) {
+                v.label = c->short_name;
+            }
+        }
+    }
+    return facet;
+}
+
+}  // namespace diplosearch::searcher

@@ -1,0 +1,58 @@
+/// @file
+/// @brief Exact facet counts over the whole match set, including multi-valued
+/// fields (one document about China and Pakistan counts under both).
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "diplosearch/searcher.hpp"
+
+namespace diplosearch::searcher {
+
+/// How a facet's value slot is encoded.
+enum class FacetEncoding {
+    kSingle,  ///< One string.
+    kList,    ///< value_list of strings.
+    kYear,    ///< sortable_serialise(year).
+};
+
+/// A facet the searcher can count.
+struct FacetField {
+    std::string name;
+    Xapian::valueno slot;
+    FacetEncoding encoding;
+};
+
+/// The facet fields in the order they are reported (`country`, `topic`, `year`, `type`).
+const std::vector<FacetField>& facet_fields();
+
+/// The facet called @p name, or nullptr.
+const FacetField* find_facet_field(const std::string& name);
+
+/// A MatchSpy counting several facets in one pass over the matches.
+///
+/// Xapian's ValueCountMatchSpy counts one value per slot; this one splits
+/// list-encoded slots so each value is counted.
+class FacetCounter final : public Xapian::MatchSpy {
+public:
+    explicit FacetCounter(std::vector<const FacetField*> fields);
+
+    void operator()(const Xapian::Document& doc, double weight) override;
+    std::string name() const override { return "diplosearch.FacetCounter"; }
+
+    /// Counts for @p field, sorted most frequent first (ties by value), at most
+    /// @p limit values (0 for all); country values get their English names.
+    Facet result(const FacetField& field, std::uint32_t limit) const;
+
+private:
+    std::vector<const FacetField*> m_fields;
+    std::vector<std::unordered_map<std::string, std::uint64_t>> m_counts;  // Parallel to m_fields.
+};
+
+}  // namespace diplosearch::searcher

@@ -1,0 +1,146 @@
+/// @file
+/// @brief diplo-search: ranked, faceted search over a DiploSearch database.
+#include <unistd.h>
+
+#include <charconv>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/common_options.hpp"
+#include "cli/exit_codes.hpp"
+#include "diplosearch/errors.hpp"
+#include "diplosearch/searcher.hpp"
+#include "result_printer.hpp"
+
+namespace po = boost::program_options;
+using namespace diplosearch;
+
+namespace {
+
+constexpr const char* kProgram = "diplo-search";
+
+constexpr const char* kUsage =
+    "Usage: diplo-search --db PATH [options] [QUERY...]\n"
+    "\n"
+    "Ranked search (BM25) with filters and facet counts. An empty QUERY matches every\n"
+    "document, so filters and facets alone can browse the index.\n"
+    "\n"
+    "Query syntax: words (all must match), \"exact phrase\", +must -mustnot,\n"
+    "a OR b, a AND NOT b, a NEAR b, trail*, and fields: title:word speaker:word\n"
+    "country:PAK country:\"United Kingdom\" topic:trade type:speech lang:en\n"
+    "year:2021 year:2020..2026 date:2021-03 date:2020-01-01..2020-06-30 id:ID\n";
+
+// Splits comma-separated option values so `--country PAK,CHN` equals two options.
+std::vector<std::string> split_commas(const std::vector<std::string>& values) {
+    std::vector<std::string> out;
+    for (const auto& v : values) {
+        std::size_t start = 0;
+        while (start <= v.size()) {
+            const auto comma = v.find(',', start);
+            std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (!item.empty()) out.push_back(std::move(item));
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
+    return out;
+}
+
+std::optional<int> parse_year_bound(const std::string& s) {
+    if (s.empty()) return std::nullopt;
+    int year = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
+    if (ec != std::errc{} || end != s.data() + s.size() || year < 1 || year > 9999) {
+        throw UsageError(fmt::format("--year: '{}' is not a year", s));
+    }
+    return year;
+}
+
+void apply_year(const std::string& spec, SearchRequest& request) {
+    const auto dots = spec.find("..");
+    if (dots == std::string::npos) {
+        request.year_from = request.year_to = parse_year_bound(spec);
+        if (!request.year_from) throw UsageError("--year needs a year or a range A..B");
+        return;
+    }
+    request.year_from = parse_year_bound(spec.substr(0, dots));
+    request.year_to = parse_year_bound(spec.substr(dots + 2));
+    if (!request.year_from && !request.year_to) throw UsageError("--year needs a year or a range A..B");
+}
+
+SortOrder parse_sort(const std::string& s) {
+    if (s == "relevance") return SortOrder::kRelevance;
+    if (s == "date") return SortOrder::kDateAscending;
+    if (s == "-date") return SortOrder::kDateDescending;
+    throw UsageError("--sort must be relevance, date or -date, not '" + s + "'");
+}
+
+int run(int argc, char** argv) {
+    cli::CommonOptions common;
+    SearchRequest request;
+    std::vector<std::string> words, countries, topics, types;
+    std::string year, sort = "relevance", facets = "country,topic,year,type", format = "text";
+
+    po::options_description search("Search options");
+    search.add_options()
+        ("country,c", po::value(&countries)->value_name("CODE|NAME"),
+         "only documents about this country (repeatable; any of them)")
+        ("topic,t", po::value(&topics)->value_name("TOPIC"), "only this topic (repeatable)")
+        ("type", po::value(&types)->value_name("TYPE"), "only this document type (repeatable)")
+        ("year,y", po::value(&year)->value_name("Y|A..B"), "a year or an inclusive range")
+        ("from", po::value(&request.date_from)->value_name("DATE"), "dated on or after DATE")
+        ("to", po::value(&request.date_to)->value_name("DATE"), "dated on or before DATE")
+        ("sort", po::value(&sort)->value_name("ORDER"), "relevance (default), date or -date")
+        ("limit,n", po::value(&request.limit)->value_name("N"), "hits to show (default 10)")
+        ("offset", po::value(&request.offset)->value_name("N"), "hits to skip (default 0)")
+        ("facets", po::value(&facets)->value_name("LIST"),
+         "facets to count: comma list of country,topic,year,type, or none")
+        ("facet-size", po::value(&request.facet_size)->value_name("N"),
+         "values shown per facet (default 10; 0 for all)")
+        ("snippet-length", po::value(&request.snippet_length)->value_name("N"),
+         "snippet length in characters (default 240; 0 for none)")
+        ("format", po::value(&format)->value_name("FMT"), "output as text (default) or json");
+    po::options_description hidden;
+    hidden.add_options()("query", po::value(&words));
+    po::options_description visible;
+    visible.add(search).add(cli::common_options(common));
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description positional;
+    positional.add("query", -1);
+
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    if (common.help) {
+        std::cout << kUsage << '\n' << visible << '\n' << cli::kExitCodeHelp;
+        return cli::kExitOk;
+    }
+    if (common.version) {
+        cli::print_version(kProgram);
+        return cli::kExitOk;
+    }
+    setup_logging(common.log_settings(kProgram));
+    if (common.db.empty()) throw UsageError("--db PATH is required (try --help)");
+
+    for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
+    request.countries = split_commas(countries);
+    request.topics = split_commas(topics);
+    request.types = split_commas(types);
+    if (!year.empty()) apply_year(year, request);
+    request.sort = parse_sort(sort);
+    request.facets = facets == "none" ? std::vector<std::string>{} : split_commas({facets});
+
+    const auto printer = searcher::make_printer(format, isatty(STDOUT_FILENO) != 0);
+    request.highlight = printer->highlight();
+    Searcher searcher(common.db);
+    printer->print(searcher.search(request), std::cout);
+    return cli::kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return cli::run_guarded(kProgram, [&] { return run(argc, argv); });
+}

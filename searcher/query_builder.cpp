@@ -1,0 +1,183 @@
+/// @file
+/// @brief Query parsing and filter building.
+#include "query_builder.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "country_gazetteer.hpp"
+#include "diplosearch/errors.hpp"
+#include "partial_date.hpp"
+#include "text.hpp"
+
+namespace diplosearch::searcher {
+
+namespace {
+
+using schema::ValueNormaliser;
+using schema::ValueSlot;
+
+constexpr Xapian::termcount kMaxWildcardTerms = 1000;
+
+std::optional<int> parse_year(std::string_view s) {
+    int year = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
+    if (ec != std::errc{} || end != s.data() + s.size() || year < 1 || year > 9999) {
+        return std::nullopt;
+    }
+    return year;
+}
+
+// Splits `A..B` into its ends; a value without `..` is a single point (B empty, ranged false).
+struct RangeText {
+    std::string_view from;
+    std::string_view to;
+    bool ranged = false;
+};
+
+RangeText split_range(std::string_view value) {
+    const auto dots = value.find("..");
+    if (dots == std::string_view::npos) return {value, {}, false};
+    return {value.substr(0, dots), value.substr(dots + 2), true};
+}
+
+Xapian::Query term_query(const schema::FieldSpec& field, const std::string& value) {
+    return Xapian::Query(schema::boolean_term(field.prefix, value));
+}
+
+}  // namespace
+
+Xapian::Query FieldValueProcessor::operator()(const std::string& raw) {
+    const std::string value(text::trim(raw));
+    if (value.empty()) throw Xapian::QueryParserError(fmt::format("{}: needs a value", m_field.name));
+    switch (m_field.normaliser) {
+        case ValueNormaliser::kCountry: {
+            const Country* country = CountryGazetteer::builtin().resolve(value);
+            if (!country) {
+                throw Xapian::QueryParserError(fmt::format("unknown country '{}'", value));
+            }
+            return term_query(m_field, text::ascii_lower(country->alpha3));
+        }
+        case ValueNormaliser::kSlug:
+            return term_query(m_field, text::slugify(value));
+        case ValueNormaliser::kLower:
+            return term_query(m_field, text::ascii_lower(value));
+        case ValueNormaliser::kExact:
+        case ValueNormaliser::kNone:
+            return term_query(m_field, value);
+        case ValueNormaliser::kYear: {
+            const auto range = split_range(value);
+            const auto from = range.from.empty() ? std::nullopt : parse_year(range.from);
+            const auto to = range.to.empty() ? std::nullopt : parse_year(range.to);
+            const bool bad = (!range.from.empty() && !from) || (!range.to.empty() && !to) ||
+                             (range.ranged && !from && !to);
+            if (bad) {
+                throw Xapian::QueryParserError(
+                    fmt::format("year: expected YYYY or YYYY..YYYY, got '{}'", value));
+            }
+            if (!range.ranged) return term_query(m_field, std::to_string(*from));
+            return QueryBuilder::year_range(from, to);
+        }
+        case ValueNormaliser::kDate: {
+            const auto range = split_range(value);
+            if (!range.ranged) {
+                const auto date = PartialDate::parse(value);
+                if (!date) {
+                    throw Xapian::QueryParserError(
+                        fmt::format("date: expected YYYY[-MM[-DD]], got '{}'", value));
+                }
+                return QueryBuilder::date_range(date->iso(), date->iso());
+            }
+            try {
+                return QueryBuilder::date_range(std::string(range.from), std::string(range.to));
+            } catch (const QueryError& e) {
+                throw Xapian::QueryParserError(e.what());
+            }
+        }
+    }
+    return Xapian::Query();
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : m_stemmer("english") {
+    m_parser.set_database(db);
+    m_parser.set_stemmer(m_stemmer);
+    m_parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    m_parser.set_default_op(Xapian::Query::OP_AND);
+    m_parser.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    for (const auto& field : schema::fields()) {
+        if (field.kind == schema::FieldKind::kFreeText && !field.prefix.empty()) {
+            m_parser.add_prefix(std::string(field.name), std::string(field.prefix));
+        } else if (field.kind == schema::FieldKind::kBoolean) {
+            auto& processor = m_processors.emplace_back(std::make_unique<FieldValueProcessor>(field));
+            m_parser.add_boolean_prefix(std::string(field.name), processor.get());
+        }
+    }
+    m_has_spelling = db.spellings_begin() != db.spellings_end();
+}
+
+Xapian::Query QueryBuilder::parse(const std::string& query_text, std::string* corrected) {
+    if (corrected) corrected->clear();
+    if (text::trim(query_text).empty()) return Xapian::Query::MatchAll;
+    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                     Xapian::QueryParser::FLAG_PURE_NOT;
+    if (corrected && m_has_spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    try {
+        Xapian::Query query = m_parser.parse_query(query_text, flags);
+        if (corrected && m_has_spelling) *corrected = m_parser.get_corrected_query_string();
+        // Only stop-words or punctuation: nothing to rank by, so match nothing.
+        return query;
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError(fmt::format("query syntax error in '{}': {}", query_text, e.get_msg()));
+    } catch (const Xapian::Error& e) {
+        throw QueryError(fmt::format("cannot parse query '{}': {}", query_text, e.get_msg()));
+    }
+}
+
+Xapian::Query QueryBuilder::any_of(const std::string& name, const std::vector<std::string>& values) {
+    const schema::FieldSpec* field = schema::find_field(name);
+    if (!field || field->kind != schema::FieldKind::kBoolean) {
+        throw QueryError(fmt::format("'{}' is not a filter field", name));
+    }
+    FieldValueProcessor processor(*field);
+    std::vector<Xapian::Query> parts;
+    for (const auto& value : values) {
+        try {
+            parts.push_back(processor(value));
+        } catch (const Xapian::QueryParserError& e) {
+            throw QueryError(fmt::format("--{}: {}", name, e.get_msg()));
+        }
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+Xapian::Query QueryBuilder::year_range(std::optional<int> from, std::optional<int> to) {
+    const auto slot = schema::slot(ValueSlot::kYear);
+    if (from && to) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, Xapian::sortable_serialise(*from),
+                             Xapian::sortable_serialise(*to));
+    }
+    if (from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, Xapian::sortable_serialise(*from));
+    if (to) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, Xapian::sortable_serialise(*to));
+    return Xapian::Query::MatchAll;
+}
+
+Xapian::Query QueryBuilder::date_range(const std::string& from, const std::string& to) {
+    const auto slot = schema::slot(ValueSlot::kDate);
+    auto parse = [](const std::string& s) {
+        const auto date = PartialDate::parse(text::trim(s));
+        if (!date) throw QueryError(fmt::format("expected a date YYYY[-MM[-DD]], got '{}'", s));
+        return *date;
+    };
+    const bool has_from = !text::trim(from).empty();
+    const bool has_to = !text::trim(to).empty();
+    if (has_from && has_to) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, parse(from).sortable(),
+                             parse(to).sortable_upper());
+    }
+    if (has_from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, parse(from).sortable());
+    if (has_to) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, parse(to).sortable_upper());
+    return Xapian::Query::MatchAll;
+}
+
+}  // namespace diplosearch::searcher

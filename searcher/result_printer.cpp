@@ -1,0 +1,91 @@
+/// @file
+/// @brief Text and JSON printers.
+#include "result_printer.hpp"
+
+#include <fmt/format.h>
+
+#include "diplosearch/errors.hpp"
+#include "results_json.hpp"
+
+namespace diplosearch::searcher {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += sep;
+        out += item;
+    }
+    return out;
+}
+
+class TextPrinter final : public ResultPrinter {
+public:
+    explicit TextPrinter(bool terminal) : m_terminal(terminal) {}
+
+    Highlight highlight() const override {
+        return m_terminal ? Highlight{"\x1b[1m", "\x1b[0m", false} : Highlight{"", "", false};
+    }
+
+    void print(const SearchResults& r, std::ostream& out) const override {
+        const std::string shown =
+            r.hits.empty() ? std::string()
+                           : fmt::format(", showing {}-{}", r.hits.front().rank, r.hits.back().rank);
+        out << fmt::format("{} result{} for {}{}\n", r.total, r.total == 1 ? "" : "s",
+                           r.query.empty() ? std::string("all documents") : "\"" + r.query + "\"",
+                           shown);
+        if (r.suggestion) out << fmt::format("Did you mean: {}\n", *r.suggestion);
+        for (const auto& hit : r.hits) {
+            const Document& d = hit.document;
+            out << fmt::format("\n{:>3}. {}{}{}  [{:.2f}]\n", hit.rank, bold(), d.title, plain(),
+                               hit.score);
+            std::vector<std::string> meta;
+            if (!d.date.empty()) meta.push_back(d.date);
+            if (!d.countries.empty()) meta.push_back(join(d.countries, ", "));
+            if (!d.topics.empty()) meta.push_back(join(d.topics, ", "));
+            if (!d.type.empty()) meta.push_back(d.type);
+            if (!d.source.empty()) meta.push_back(d.source);
+            if (!meta.empty()) out << "     " << join(meta, " | ") << '\n';
+            out << "     id: " << d.id << '\n';
+            if (!hit.snippet.empty()) out << "     " << hit.snippet << '\n';
+        }
+        for (const auto& facet : r.facets) {
+            if (&facet == &r.facets.front()) out << "\nFacets:\n";
+            std::vector<std::string> values;
+            for (const auto& v : facet.values) {
+                values.push_back(v.label != v.value ? fmt::format("{} ({}) {}", v.label, v.value, v.count)
+                                                    : fmt::format("{} {}", v.value, v.count));
+            }
+            const std::string more = facet.distinct > facet.values.size()
+                                         ? fmt::format(" (+{} more)", facet.distinct - facet.values.size())
+                                         : std::string();
+            out << fmt::format("  {:<8} {}{}\n", facet.field + ":",
+                               values.empty() ? std::string("-") : join(values, ", "), more);
+        }
+    }
+
+private:
+    const char* bold() const { return m_terminal ? "\x1b[1m" : ""; }
+    const char* plain() const { return m_terminal ? "\x1b[0m" : ""; }
+    bool m_terminal;
+};
+
+class JsonPrinter final : public ResultPrinter {
+public:
+    Highlight highlight() const override { return Highlight{"<b>", "</b>", true}; }
+    void print(const SearchResults& results, std::ostream& out) const override {
+        out << results_to_json(results).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+            << '\n';
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<ResultPrinter> make_printer(const std::string& format, bool terminal) {
+    if (format == "text") return std::make_unique<TextPrinter>(terminal);
+    if (format == "json") return std::make_unique<JsonPrinter>();
+    throw UsageError("--format must be text or json, not '" + format + "'");
+}
+
+}  // namespace diplosearch::searcher

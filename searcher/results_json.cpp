@@ -1,0 +1,60 @@
+/// @file
+/// @brief Search results to JSON.
+#include "results_json.hpp"
+
+namespace diplosearch::searcher {
+
+namespace {
+
+nlohmann::json optional_string(const std::string& s) {
+    return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+}
+
+nlohmann::json hit_to_json(const Hit& hit) {
+    const Document& d = hit.document;
+    const int year = d.year();
+    return {
+        {"rank", hit.rank},
+        {"score", hit.score},
+        {"id", d.id},
+        {"title", d.title},
+        {"date", optional_string(d.date)},
+        {"year", year > 0 ? nlohmann::json(year) : nlohmann::json(nullptr)},
+        {"countries", d.countries},
+        {"topics", d.topics},
+        {"type", optional_string(d.type)},
+        {"lang", optional_string(d.lang)},
+        {"source", optional_string(d.source)},
+        {"speaker", optional_string(d.speaker)},
+        {"url", optional_string(d.url)},
+        {"path", optional_string(d.path)},
+        {"snippet", hit.snippet},
+    };
+}
+
+}  // namespace
+
+nlohmann::json results_to_json(const SearchResults& results) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (const auto& hit : results.hits) hits.push_back(hit_to_json(hit));
+    nlohmann::json facets = nlohmann::json::object();
+    for (const auto& facet : results.facets) {
+        nlohmann::json values = nlohmann::json::array();
+        for (const auto& v : facet.values) {
+            values.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
+        }
+        facets[facet.field] = {{"distinct", facet.distinct}, {"values", std::move(values)}};
+    }
+    return {
+        {"format_version", kJsonFormatVersion},
+        {"query", results.query},
+        {"total", results.total},
+        {"offset", results.offset},
+        {"limit", results.limit},
+        {"suggestion", results.suggestion ? nlohmann::json(*results.suggestion) : nlohmann::json(nullptr)},
+        {"hits", std::move(hits)},
+        {"facets", std::move(facets)},
+    };
+}
+
+}  // namespace diplosearch::searcher

@@ -1,0 +1,186 @@
+/// @file
+/// @brief The public Searcher: query, filters, facets, snippets.
+#include "diplosearch/searcher.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "database.hpp"
+#include "diplosearch/errors.hpp"
+#include "facet_counter.hpp"
+#include "query_builder.hpp"
+#include "schema.hpp"
+#include "snippet.hpp"
+#include "stored_document.hpp"
+
+namespace diplosearch {
+
+using namespace searcher;
+
+namespace {
+
+// A commit by a running indexer can invalidate an open reader mid-query;
+// reopening and retrying the whole query is Xapian's documented remedy.
+constexpr int kMaxAttempts = 3;
+
+// The filter of one facet field, so it can be left out when counting that facet.
+struct FieldFilter {
+    std::string facet;
+    Xapian::Query query;
+};
+
+Xapian::Query combine(const Xapian::Query& main, const std::vector<FieldFilter>& filters,
+                      const std::string& except) {
+    Xapian::Query query = main;
+    for (const auto& f : filters) {
+        if (f.facet != except) query = Xapian::Query(Xapian::Query::OP_FILTER, query, f.query);
+    }
+    return query;
+}
+
+}  // namespace
+
+class Searcher::Impl {
+public:
+    explicit Impl(std::string path) : m_path(std::move(path)), m_db(database::open_for_reading(m_path)) {}
+
+    template <typename Body>
+    auto with_retry(Body&& body) {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                m_db.reopen();
+                return body();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == kMaxAttempts) throw IndexError(m_path + ": database kept changing during the query");
+            } catch (const Xapian::Error& e) {
+                database::rethrow(e, m_path);
+            }
+        }
+    }
+
+    SearchResults search(const SearchRequest& request) {
+        return with_retry([&] { return run_search(request); });
+    }
+
+    std::optional<Document> document(const std::string& id) {
+        return with_retry([&]() -> std::optional<Document> {
+            const std::string term = schema::boolean_term(schema::prefix::kId, id);
+            const auto it = m_db.postlist_begin(term);
+            if (it == m_db.postlist_end(term)) return std::nullopt;
+            return stored_document::decode(m_db.get_document(*it).get_data(), true);
+        });
+    }
+
+    IndexInfo info() {
+        return with_retry([&] {
+            return IndexInfo{m_db.get_doccount(), m_db.get_metadata(std::string(schema::kVersionKey)),
+                             m_path};
+        });
+    }
+
+private:
+    SearchResults run_search(const SearchRequest& request) {
+        QueryBuilder builder(m_db);
+        SearchResults results;
+        results.query = request.query;
+        results.offset = request.offset;
+        results.limit = request.limit;
+
+        std::string corrected;
+        const Xapian::Query main = builder.parse(request.query, &corrected);
+        if (!corrected.empty() && corrected != request.query) results.suggestion = corrected;
+
+        std::vector<FieldFilter> filters;
+        if (!request.countries.empty()) filters.push_back({"country", builder.any_of("country", request.countries)});
+        if (!request.topics.empty()) filters.push_back({"topic", builder.any_of("topic", request.topics)});
+        if (!request.types.empty()) filters.push_back({"type", builder.any_of("type", request.types)});
+        if (request.year_from || request.year_to) {
+            if (request.year_from && request.year_to && *request.year_from > *request.year_to) {
+                throw QueryError(fmt::format("year range {}..{} is empty", *request.year_from, *request.year_to));
+            }
+            filters.push_back({"year", QueryBuilder::year_range(request.year_from, request.year_to)});
+        }
+        if (!request.date_from.empty() || !request.date_to.empty()) {
+            filters.push_back({"date", QueryBuilder::date_range(request.date_from, request.date_to)});
+        }
+
+        // Facets whose own field is filtered are counted without that filter
+        // (multi-select), in a query of their own; the rest ride on the main query.
+        std::vector<const FacetField*> main_facets;
+        std::vector<const FacetField*> own_facets;
+        for (const auto& name : request.facets) {
+            const FacetField* field = find_facet_field(name);
+            if (!field) {
+                throw QueryError(fmt::format("unknown facet '{}' (use country, topic, year, type)", name));
+            }
+            const bool filtered = std::any_of(filters.begin(), filters.end(),
+                                              [&](const FieldFilter& f) { return f.facet == name; });
+            (filtered ? own_facets : main_facets).push_back(field);
+        }
+
+        const Xapian::doccount all = m_db.get_doccount();
+        Xapian::Enquire enquire(m_db);
+        enquire.set_query(combine(main, filters, ""));
+        switch (request.sort) {
+            case SortOrder::kRelevance:
+                break;
+            case SortOrder::kDateAscending:
+                enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::kDate), false);
+                break;
+            case SortOrder::kDateDescending:
+                enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::kDate), true);
+                break;
+        }
+        FacetCounter counter(main_facets);
+        if (!main_facets.empty()) enquire.add_matchspy(&counter);
+        // check_at_least = all documents: exact totals and facet counts.
+        const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, all);
+        results.total = mset.get_matches_estimated();
+
+        std::uint32_t rank = request.offset;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            const Xapian::Document xdoc = it.get_document();
+            Document doc = stored_document::decode(xdoc.get_data(), true);
+            Hit hit;
+            hit.rank = ++rank;
+            hit.score = it.get_weight();
+            hit.snippet = make_snippet(mset, doc.text, request.snippet_length, builder.stemmer(),
+                                       request.highlight);
+            doc.text.clear();
+            hit.document = std::move(doc);
+            results.hits.push_back(std::move(hit));
+        }
+
+        for (const auto& name : request.facets) {
+            const FacetField& field = *find_facet_field(name);
+            if (std::find(main_facets.begin(), main_facets.end(), &field) != main_facets.end()) {
+                results.facets.push_back(counter.result(field, request.facet_size));
+                continue;
+            }
+            FacetCounter own({&field});
+            Xapian::Enquire facet_enquire(m_db);
+            facet_enquire.set_query(combine(main, filters, name));
+            facet_enquire.add_matchspy(&own);
+            facet_enquire.get_mset(0, 0, all);
+            results.facets.push_back(own.result(field, request.facet_size));
+        }
+        return results;
+    }
+
+    std::string m_path;
+    Xapian::Database m_db;
+};
+
+Searcher::Searcher(const std::string& db_path) : m_impl(std::make_unique<Impl>(db_path)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const SearchRequest& request) { return m_impl->search(request); }
+
+std::optional<Document> Searcher::document(const std::string& id) { return m_impl->document(id); }
+
+IndexInfo Searcher::info() { return m_impl->info(); }
+
+}  // namespace diplosearch
