@@ -75,8 +75,8 @@ CountryGazetteer CountryGazetteer::parse(std::string_view tsv) {
         if (text::trim(line).empty() || line.starts_with('#')) continue;
         if (!header_seen) {
             if (line != kHeader) {
-                throw UsageError(fmt::format("gazetteer line {}: expected header '{}'", line_no,
-                                             kHeader));
+                throw UsageError(
+                    fmt::format("gazetteer line {}: expected header '{}'", line_no, kHeader));
             }
             header_seen = true;
             continue;
@@ -86,10 +86,14 @@ CountryGazetteer CountryGazetteer::parse(std::string_view tsv) {
             throw UsageError(fmt::format("gazetteer line {}: {} columns, expected {}", line_no,
                                          cols.size(), kColumns));
         }
-        Country c{upper(text::trim(cols[0])), upper(text::trim(cols[1])),
-                  std::string(text::trim(cols[2])),  std::string(text::trim(cols[3])),
-                  std::string(text::trim(cols[4])),  split_list(cols[5]),
-                  split_list(cols[6]),               split_list(cols[7])};
+        Country c{upper(text::trim(cols[0])),
+                  upper(text::trim(cols[1])),
+                  std::string(text::trim(cols[2])),
+                  std::string(text::trim(cols[3])),
+                  std::string(text::trim(cols[4])),
+                  split_list(cols[5]),
+                  split_list(cols[6]),
+                  split_list(cols[7])};
         if (c.alpha3.size() != 3 || c.short_name.empty()) {
             throw UsageError(fmt::format("gazetteer line {}: bad alpha3 or empty name", line_no));
         }
@@ -97,7 +101,8 @@ CountryGazetteer CountryGazetteer::parse(std::string_view tsv) {
         auto add_code = [&](const std::string& code) {
             if (code.empty()) return;
             if (!gazetteer.m_by_code.emplace(code, index).second) {
-                throw UsageError(fmt::format("gazetteer line {}: duplicate code {}", line_no, code));
+                throw UsageError(
+                    fmt::format("gazetteer line {}: duplicate code {}", line_no, code));
             }
         };
         add_code(c.alpha3);
@@ -105,9 +110,8 @@ CountryGazetteer CountryGazetteer::parse(std::string_view tsv) {
         auto add_name = [&](const std::string& name) {
             const auto [it, inserted] = gazetteer.m_by_name.emplace(name_key(name), index);
             if (!inserted && it->second != index) {
-                throw UsageError(fmt::format("gazetteer line {}: name '{}' also names {}",
-                                             line_no, name,
-                                             gazetteer.m_countries[it->second].alpha3));
+                throw UsageError(fmt::format("gazetteer line {}: name '{}' also names {}", line_no,
+                                             name, gazetteer.m_countries[it->second].alpha3));
             }
         };
         add_name(c.short_name);

@@ -22,7 +22,7 @@ struct Country {
 };
 
 class CountryGazetteer {
-public:
+  public:
     /// The gazetteer built into this binary.
     static const CountryGazetteer& builtin();
 
@@ -39,7 +39,7 @@ public:
 
     const std::vector<Country>& countries() const { return m_countries; }
 
-private:
+  private:
     std::vector<Country> m_countries;
     std::unordered_map<std::string, std::size_t> m_by_code;  // upper-case alpha-3 and alpha-2
     std::unordered_map<std::string, std::size_t> m_by_name;  // name_key() of every name

@@ -21,10 +21,10 @@ void check_schema(const Xapian::Database& db, const std::string& path) {
         throw SchemaMismatchError(
             fmt::format("{}: not a DiploSearch database (no schema version)", path));
     }
-    throw SchemaMismatchError(fmt::format(
-        "{}: schema version {} but this build reads version {}; rebuild the index with "
-        "this version of diplo-index",
-        path, version, schema::kVersion));
+    throw SchemaMismatchError(
+        fmt::format("{}: schema version {} but this build reads version {}; rebuild the index with "
+                    "this version of diplo-index",
+                    path, version, schema::kVersion));
 }
 
 }  // namespace

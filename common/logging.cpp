@@ -4,10 +4,10 @@
 
 #include <memory>
 
-#include <nlohmann/json.hpp>
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "diplosearch/errors.hpp"
 
@@ -18,7 +18,7 @@ namespace {
 // `%*` in a pattern: the message as a JSON string literal, so JSON log lines
 // stay valid whatever the message contains.
 class JsonMessageFlag final : public spdlog::custom_flag_formatter {
-public:
+  public:
     void format(const spdlog::details::log_msg& msg, const std::tm&,
                 spdlog::memory_buf_t& dest) override {
         const std::string quoted =

@@ -9,8 +9,8 @@ namespace diplosearch {
 enum class LogFormat { kText, kJson };
 
 struct LogSettings {
-    std::string program;            ///< Prefix of every text line.
-    std::string level = "info";     ///< trace, debug, info, warn, error, critical, off.
+    std::string program;         ///< Prefix of every text line.
+    std::string level = "info";  ///< trace, debug, info, warn, error, critical, off.
     LogFormat format = LogFormat::kText;
 };
 

@@ -18,7 +18,9 @@ std::optional<int> parse_digits(std::string_view s, std::size_t width) {
     return value;
 }
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
     constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -56,7 +58,9 @@ std::string PartialDate::iso() const {
     return fmt::format("{:04}-{:02}-{:02}", year, month, day);
 }
 
-std::string PartialDate::sortable() const { return fmt::format("{:04}{:02}{:02}", year, month, day); }
+std::string PartialDate::sortable() const {
+    return fmt::format("{:04}{:02}{:02}", year, month, day);
+}
 
 std::string PartialDate::sortable_upper() const {
     if (month == 0) return fmt::format("{:04}9999", year);

@@ -31,7 +31,9 @@ constexpr std::array kFields = {
 
 }  // namespace
 
-std::span<const FieldSpec> fields() { return kFields; }
+std::span<const FieldSpec> fields() {
+    return kFields;
+}
 
 const FieldSpec* find_field(std::string_view name) {
     for (const auto& field : kFields) {

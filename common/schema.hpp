@@ -27,7 +27,9 @@ enum class ValueSlot : Xapian::valueno {
     kLang = 5,       ///< Language code.
 };
 
-constexpr Xapian::valueno slot(ValueSlot s) { return static_cast<Xapian::valueno>(s); }
+constexpr Xapian::valueno slot(ValueSlot s) {
+    return static_cast<Xapian::valueno>(s);
+}
 
 /// How a field's text becomes terms.
 enum class FieldKind {
@@ -38,13 +40,13 @@ enum class FieldKind {
 
 /// How a field's value is turned into a filter term at query time.
 enum class ValueNormaliser {
-    kNone,      ///< Free text: the query parser handles it.
-    kExact,     ///< Used as given (id).
-    kLower,     ///< Lower-cased as is (lang, id, url).
-    kSlug,      ///< Slugified (topic, type, source).
-    kCountry,   ///< Gazetteer lookup to alpha-3.
-    kYear,      ///< A year or `A..B` range.
-    kDate,      ///< A date or `A..B` range.
+    kNone,     ///< Free text: the query parser handles it.
+    kExact,    ///< Used as given (id).
+    kLower,    ///< Lower-cased as is (lang, id, url).
+    kSlug,     ///< Slugified (topic, type, source).
+    kCountry,  ///< Gazetteer lookup to alpha-3.
+    kYear,     ///< A year or `A..B` range.
+    kDate,     ///< A date or `A..B` range.
 };
 
 struct FieldSpec {

@@ -21,8 +21,9 @@ struct FileCloser {
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
 class PlainFileStream final : public ByteStream {
-public:
-    PlainFileStream(FilePtr file, std::string path) : m_file(std::move(file)), m_path(std::move(path)) {}
+  public:
+    PlainFileStream(FilePtr file, std::string path)
+        : m_file(std::move(file)), m_path(std::move(path)) {}
     std::size_t read(char* buffer, std::size_t size) override {
         const std::size_t n = std::fread(buffer, 1, size, m_file.get());
         if (n == 0 && std::ferror(m_file.get())) {
@@ -31,7 +32,7 @@ public:
         return n;
     }
 
-private:
+  private:
     FilePtr m_file;
     std::string m_path;
 };
@@ -41,7 +42,7 @@ struct DStreamFree {
 };
 
 class ZstdFileStream final : public ByteStream {
-public:
+  public:
     ZstdFileStream(FilePtr file, std::string path)
         : m_file(std::move(file)),
           m_path(std::move(path)),
@@ -55,10 +56,12 @@ public:
         ZSTD_outBuffer out{buffer, size, 0};
         while (out.pos == 0) {
             if (m_in.pos == m_in.size) {
-                const std::size_t n = std::fread(m_in_buffer.data(), 1, m_in_buffer.size(), m_file.get());
+                const std::size_t n =
+                    std::fread(m_in_buffer.data(), 1, m_in_buffer.size(), m_file.get());
                 if (n == 0) {
                     if (std::ferror(m_file.get())) {
-                        throw InputError(m_path, 0, std::string("read error: ") + std::strerror(errno));
+                        throw InputError(m_path, 0,
+                                         std::string("read error: ") + std::strerror(errno));
                     }
                     if (m_frame_open) throw InputError(m_path, 0, "truncated zstd stream");
                     return 0;
@@ -74,7 +77,7 @@ public:
         return out.pos;
     }
 
-private:
+  private:
     FilePtr m_file;
     std::string m_path;
     std::unique_ptr<ZSTD_DStream, DStreamFree> m_dstream;
@@ -84,15 +87,16 @@ private:
 };
 
 class IstreamByteStream final : public ByteStream {
-public:
-    IstreamByteStream(std::istream& input, std::string name) : m_input(input), m_name(std::move(name)) {}
+  public:
+    IstreamByteStream(std::istream& input, std::string name)
+        : m_input(input), m_name(std::move(name)) {}
     std::size_t read(char* buffer, std::size_t size) override {
         m_input.read(buffer, static_cast<std::streamsize>(size));
         if (m_input.bad()) throw InputError(m_name, 0, "read error");
         return static_cast<std::size_t>(m_input.gcount());
     }
 
-private:
+  private:
     std::istream& m_input;
     std::string m_name;
 };

@@ -12,7 +12,7 @@ namespace diplosearch::indexer {
 
 /// A source of bytes read front to back.
 class ByteStream {
-public:
+  public:
     virtual ~ByteStream() = default;
     /// Reads up to @p size bytes; returns 0 at end of input.
     /// @throws InputError on a read or decompression error.
@@ -31,14 +31,14 @@ std::string read_all(ByteStream& stream);
 
 /// Splits a stream into `\n`-terminated lines without loading it whole.
 class LineReader {
-public:
+  public:
     explicit LineReader(ByteStream& stream) : m_stream(stream) {}
     /// Next line without its `\n`; false at end of input.
     bool next(std::string& line);
     /// 1-based number of the line last returned.
     std::uint64_t line_number() const { return m_line; }
 
-private:
+  private:
     ByteStream& m_stream;
     std::string m_buffer;
     std::size_t m_pos = 0;

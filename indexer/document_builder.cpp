@@ -81,7 +81,8 @@ Xapian::Document DocumentBuilder::build(const Document& doc) {
 
     xdoc.add_boolean_term(id_term(doc.id));
     if (const auto date = PartialDate::parse(doc.date)) {
-        xdoc.add_boolean_term(schema::boolean_term(schema::prefix::kYear, std::to_string(date->year)));
+        xdoc.add_boolean_term(
+            schema::boolean_term(schema::prefix::kYear, std::to_string(date->year)));
         xdoc.add_value(schema::slot(ValueSlot::kYear), Xapian::sortable_serialise(date->year));
         xdoc.add_value(schema::slot(ValueSlot::kDate), date->sortable());
         if (date->month > 0) {

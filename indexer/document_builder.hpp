@@ -10,7 +10,7 @@
 namespace diplosearch::indexer {
 
 class DocumentBuilder {
-public:
+  public:
     /// @param spelling_db when given, spelling data is recorded into it.
     explicit DocumentBuilder(Xapian::WritableDatabase* spelling_db);
 
@@ -20,7 +20,7 @@ public:
     /// The unique-id term of a document id.
     static std::string id_term(const std::string& id);
 
-private:
+  private:
     Xapian::TermGenerator m_generator;
 };
 

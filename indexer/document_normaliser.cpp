@@ -68,7 +68,8 @@ void DocumentNormaliser::normalise(Document& doc, const std::string& fallback_id
     for (auto* list : {&doc.countries, &doc.topics}) {
         for (auto& item : *list) clean(item, repaired);
     }
-    if (repaired > 0) warnings.push_back(fmt::format("repaired {} invalid UTF-8 sequence(s)", repaired));
+    if (repaired > 0)
+        warnings.push_back(fmt::format("repaired {} invalid UTF-8 sequence(s)", repaired));
 
     text::normalise_line_ends(doc.text);
     doc.text = std::string(text::trim(doc.text));

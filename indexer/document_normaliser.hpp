@@ -13,7 +13,7 @@ namespace diplosearch::indexer {
 /// Canonicalises documents: UTF-8 repaired, countries to alpha-3, topics and
 /// types to slugs, dates validated, ids and titles filled in.
 class DocumentNormaliser {
-public:
+  public:
     explicit DocumentNormaliser(const CountryGazetteer& gazetteer) : m_gazetteer(gazetteer) {}
 
     /// Normalises @p doc in place. @p fallback_id is used when the document has
@@ -22,7 +22,7 @@ public:
     void normalise(Document& doc, const std::string& fallback_id,
                    std::vector<std::string>& warnings) const;
 
-private:
+  private:
     const CountryGazetteer& m_gazetteer;
 };
 

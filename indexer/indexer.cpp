@@ -8,8 +8,8 @@
 #include <optional>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "byte_stream.hpp"
 #include "country_gazetteer.hpp"
@@ -34,8 +34,8 @@ namespace {
 constexpr std::uint64_t kProgressEvery = 200;
 
 void log_problem(const InputProblem& problem) {
-    const std::string where = problem.line > 0 ? fmt::format("{}:{}", problem.source, problem.line)
-                                               : problem.source;
+    const std::string where =
+        problem.line > 0 ? fmt::format("{}:{}", problem.source, problem.line) : problem.source;
     switch (problem.kind) {
         case ProblemKind::kWarning:
             spdlog::warn("{}: {}", where, problem.reason);
@@ -52,7 +52,7 @@ void log_problem(const InputProblem& problem) {
 }  // namespace
 
 class Indexer::Impl {
-public:
+  public:
     Impl(const std::string& db_path, IndexerOptions options)
         : m_path(db_path),
           m_options(std::move(options)),
@@ -114,9 +114,8 @@ public:
                 report(ProblemKind::kRejected, name, line_no, json_error(e));
                 continue;
             }
-            index_parsed(
-                [&] { return document_from_json(object); }, name, line_no,
-                fmt::format("{}#{}", id_base, line_no));
+            index_parsed([&] { return document_from_json(object); }, name, line_no,
+                         fmt::format("{}#{}", id_base, line_no));
         }
         if (!any) report(ProblemKind::kSkipped, name, 0, "empty file");
     }
@@ -157,7 +156,8 @@ public:
 
     IndexStats stats() const {
         IndexStats s = m_stats;
-        s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+        s.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
         return s;
     }
 
@@ -165,7 +165,7 @@ public:
         m_handler = std::move(handler);
     }
 
-private:
+  private:
     static std::string json_error(const nlohmann::json::exception& e) {
         // nlohmann prefixes "[json.exception.parse_error.101] "; keep the readable part.
         std::string message = e.what();
@@ -241,11 +241,13 @@ private:
                 break;
             case InputFormat::kText:
             case InputFormat::kMarkdown:
-                index_parsed([&] { return document_from_text(content, format == InputFormat::kMarkdown); },
-                             file.path, 0, file.id_base);
+                index_parsed(
+                    [&] { return document_from_text(content, format == InputFormat::kMarkdown); },
+                    file.path, 0, file.id_base);
                 break;
             case InputFormat::kHtml:
-                index_parsed([&] { return document_from_html(content); }, file.path, 0, file.id_base);
+                index_parsed([&] { return document_from_html(content); }, file.path, 0,
+                             file.id_base);
                 break;
             case InputFormat::kJsonl:
                 break;  // Streamed by add_file.
@@ -299,7 +301,9 @@ void Indexer::set_problem_handler(std::function<void(const InputProblem&)> handl
     m_impl->set_handler(std::move(handler));
 }
 
-void Indexer::add_source(const std::string& source) { m_impl->add_source(source); }
+void Indexer::add_source(const std::string& source) {
+    m_impl->add_source(source);
+}
 
 void Indexer::add_jsonl_stream(std::istream& input, const std::string& name) {
     auto stream = wrap_istream(input, name);
@@ -315,8 +319,12 @@ void Indexer::add_document(Document document) {
     }
 }
 
-void Indexer::commit() { m_impl->commit(); }
+void Indexer::commit() {
+    m_impl->commit();
+}
 
-IndexStats Indexer::stats() const { return m_impl->stats(); }
+IndexStats Indexer::stats() const {
+    return m_impl->stats();
+}
 
 }  // namespace diplosearch

@@ -14,10 +14,10 @@ namespace {
 using Entry = std::pair<std::string_view, InputFormat>;
 
 constexpr std::array kNames = {
-    Entry{"jsonl", InputFormat::kJsonl},   Entry{"ndjson", InputFormat::kJsonl},
-    Entry{"json", InputFormat::kJson},     Entry{"text", InputFormat::kText},
-    Entry{"txt", InputFormat::kText},      Entry{"markdown", InputFormat::kMarkdown},
-    Entry{"md", InputFormat::kMarkdown},   Entry{"html", InputFormat::kHtml},
+    Entry{"jsonl", InputFormat::kJsonl}, Entry{"ndjson", InputFormat::kJsonl},
+    Entry{"json", InputFormat::kJson},   Entry{"text", InputFormat::kText},
+    Entry{"txt", InputFormat::kText},    Entry{"markdown", InputFormat::kMarkdown},
+    Entry{"md", InputFormat::kMarkdown}, Entry{"html", InputFormat::kHtml},
     Entry{"htm", InputFormat::kHtml},
 };
 

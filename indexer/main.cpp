@@ -29,8 +29,9 @@ constexpr const char* kUsage =
 
 // One status line redrawn in place; only drawn when stderr is a terminal.
 void draw_progress(const IndexStats& s) {
-    std::cerr << fmt::format("\r{}: {} indexed, {} rejected, {:.0f} docs/s ", kProgram,
-                             s.indexed, s.rejected, s.seconds > 0 ? static_cast<double>(s.indexed) / s.seconds : 0.0)
+    std::cerr << fmt::format("\r{}: {} indexed, {} rejected, {:.0f} docs/s ", kProgram, s.indexed,
+                             s.rejected,
+                             s.seconds > 0 ? static_cast<double>(s.indexed) / s.seconds : 0.0)
               << std::flush;
 }
 
@@ -41,12 +42,12 @@ int run(int argc, char** argv) {
     bool no_spelling = false;
 
     po::options_description indexing("Indexing options");
-    indexing.add_options()
-        ("format,f", po::value(&options.format)->value_name("FMT"),
-         "input format for every source: auto (default), jsonl, json, text, markdown, html")
-        ("batch-size", po::value(&options.batch_size)->value_name("N"),
-         "commit every N documents (default 2000)")
-        ("no-spelling", po::bool_switch(&no_spelling), "do not record spelling data");
+    indexing.add_options()(
+        "format,f", po::value(&options.format)->value_name("FMT"),
+        "input format for every source: auto (default), jsonl, json, text, markdown, html")(
+        "batch-size", po::value(&options.batch_size)->value_name("N"),
+        "commit every N documents (default 2000)")("no-spelling", po::bool_switch(&no_spelling),
+                                                   "do not record spelling data");
     po::options_description hidden;
     hidden.add_options()("source", po::value(&sources));
     po::options_description visible;

@@ -9,13 +9,13 @@
 namespace diplosearch::indexer {
 
 class ParseError : public std::runtime_error {
-public:
+  public:
     /// @param line 1-based line within the file, 0 when not applicable.
     ParseError(std::uint64_t line, const std::string& reason)
         : std::runtime_error(reason), m_line(line) {}
     std::uint64_t line() const noexcept { return m_line; }
 
-private:
+  private:
     std::uint64_t m_line;
 };
 

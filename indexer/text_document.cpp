@@ -36,9 +36,8 @@ std::vector<std::string> parse_value(std::string_view raw) {
         std::size_t start = 0;
         while (start <= inner.size()) {
             const auto comma = inner.find(',', start);
-            const auto item = unquote(inner.substr(start, comma == std::string_view::npos
-                                                                ? std::string_view::npos
-                                                                : comma - start));
+            const auto item = unquote(inner.substr(
+                start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
             if (!item.empty()) items.push_back(item);
             if (comma == std::string_view::npos) break;
             start = comma + 1;
@@ -116,7 +115,7 @@ FrontMatter split_front_matter(std::string_view content) {
             return fm;
         }
         if (trimmed.empty() || trimmed.front() == '#') continue;
-        if (trimmed.starts_with("- ") && !fm.fields.empty() && line.front() != '-' ) {
+        if (trimmed.starts_with("- ") && !fm.fields.empty() && line.front() != '-') {
             fm.fields.back().second.push_back(unquote(trimmed.substr(2)));
             continue;
         }
@@ -137,17 +136,28 @@ Document document_from_text(std::string_view content, bool markdown) {
     std::string year;
     for (const auto& [key, raw_values] : fm.fields) {
         const auto values = is_list_field(key) ? split_commas(raw_values) : raw_values;
-        if (key == "id") doc.id = first(values);
-        else if (key == "title") doc.title = first(values);
-        else if (key == "date") doc.date = first(values);
-        else if (key == "year") year = first(values);
-        else if (key == "country" || key == "countries") doc.countries = values;
-        else if (key == "topic" || key == "topics" || key == "tags") doc.topics = values;
-        else if (key == "type") doc.type = first(values);
-        else if (key == "lang" || key == "language") doc.lang = first(values);
-        else if (key == "source") doc.source = first(values);
-        else if (key == "url") doc.url = first(values);
-        else if (key == "speaker" || key == "author") doc.speaker = join(values);
+        if (key == "id")
+            doc.id = first(values);
+        else if (key == "title")
+            doc.title = first(values);
+        else if (key == "date")
+            doc.date = first(values);
+        else if (key == "year")
+            year = first(values);
+        else if (key == "country" || key == "countries")
+            doc.countries = values;
+        else if (key == "topic" || key == "topics" || key == "tags")
+            doc.topics = values;
+        else if (key == "type")
+            doc.type = first(values);
+        else if (key == "lang" || key == "language")
+            doc.lang = first(values);
+        else if (key == "source")
+            doc.source = first(values);
+        else if (key == "url")
+            doc.url = first(values);
+        else if (key == "speaker" || key == "author")
+            doc.speaker = join(values);
     }
     if (doc.date.empty()) doc.date = year;
 
@@ -160,8 +170,8 @@ Document document_from_text(std::string_view content, bool markdown) {
             const std::string_view line = text::trim(next_line(body, pos));
             if (line.empty()) continue;
             const bool heading = markdown && line.starts_with("# ");
-            const bool short_line = !markdown && line.size() <= kMaxTitleLineBytes &&
-                                    pos < body.size();
+            const bool short_line =
+                !markdown && line.size() <= kMaxTitleLineBytes && pos < body.size();
             if (heading || short_line) {
                 doc.title = std::string(text::trim(heading ? line.substr(2) : line));
                 body = body.substr(pos);

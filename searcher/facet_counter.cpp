@@ -43,10 +43,12 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
                 ++counts[value];
                 break;
             case FacetEncoding::kList:
-                value_list::for_each(value, [&](std::string_view item) { ++counts[std::string(item)]; });
+                value_list::for_each(value,
+                                     [&](std::string_view item) { ++counts[std::string(item)]; });
                 break;
             case FacetEncoding::kYear:
-                ++counts[std::to_string(static_cast<int>(std::lround(Xapian::sortable_unserialise(value))))];
+                ++counts[std::to_string(
+                    static_cast<int>(std::lround(Xapian::sortable_unserialise(value))))];
                 break;
         }
     }
@@ -59,9 +61,10 @@ Facet FacetCounter::result(const FacetField& field, std::uint32_t limit) const {
     const auto& counts = m_counts[static_cast<std::size_t>(it - m_fields.begin())];
     facet.distinct = counts.size();
     for (const auto& [value, count] : counts) facet.values.push_back({value, value, count});
-    std::sort(facet.values.begin(), facet.values.end(), [](const FacetValue& a, const FacetValue& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
+    std::sort(facet.values.begin(), facet.values.end(),
+              [](const FacetValue& a, const FacetValue& b) {
+                  return a.count != b.count ? a.count > b.count : a.value < b.value;
+              });
     if (limit > 0 && facet.values.size() > limit) facet.values.resize(limit);
     if (field.name == "country") {
         for (auto& v : facet.values) {

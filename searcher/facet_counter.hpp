@@ -40,7 +40,7 @@ const FacetField* find_facet_field(const std::string& name);
 /// Xapian's ValueCountMatchSpy counts one value per slot; this one splits
 /// list-encoded slots so each value is counted.
 class FacetCounter final : public Xapian::MatchSpy {
-public:
+  public:
     explicit FacetCounter(std::vector<const FacetField*> fields);
 
     void operator()(const Xapian::Document& doc, double weight) override;
@@ -50,7 +50,7 @@ public:
     /// @p limit values (0 for all); country values get their English names.
     Facet result(const FacetField& field, std::uint32_t limit) const;
 
-private:
+  private:
     std::vector<const FacetField*> m_fields;
     std::vector<std::unordered_map<std::string, std::uint64_t>> m_counts;  // Parallel to m_fields.
 };

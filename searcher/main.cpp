@@ -38,7 +38,8 @@ std::vector<std::string> split_commas(const std::vector<std::string>& values) {
         std::size_t start = 0;
         while (start <= v.size()) {
             const auto comma = v.find(',', start);
-            std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            std::string item =
+                v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
             if (!item.empty()) out.push_back(std::move(item));
             if (comma == std::string::npos) break;
             start = comma + 1;
@@ -66,7 +67,8 @@ void apply_year(const std::string& spec, SearchRequest& request) {
     }
     request.year_from = parse_year_bound(spec.substr(0, dots));
     request.year_to = parse_year_bound(spec.substr(dots + 2));
-    if (!request.year_from && !request.year_to) throw UsageError("--year needs a year or a range A..B");
+    if (!request.year_from && !request.year_to)
+        throw UsageError("--year needs a year or a range A..B");
 }
 
 SortOrder parse_sort(const std::string& s) {
@@ -83,24 +85,23 @@ int run(int argc, char** argv) {
     std::string year, sort = "relevance", facets = "country,topic,year,type", format = "text";
 
     po::options_description search("Search options");
-    search.add_options()
-        ("country,c", po::value(&countries)->value_name("CODE|NAME"),
-         "only documents about this country (repeatable; any of them)")
-        ("topic,t", po::value(&topics)->value_name("TOPIC"), "only this topic (repeatable)")
-        ("type", po::value(&types)->value_name("TYPE"), "only this document type (repeatable)")
-        ("year,y", po::value(&year)->value_name("Y|A..B"), "a year or an inclusive range")
-        ("from", po::value(&request.date_from)->value_name("DATE"), "dated on or after DATE")
-        ("to", po::value(&request.date_to)->value_name("DATE"), "dated on or before DATE")
-        ("sort", po::value(&sort)->value_name("ORDER"), "relevance (default), date or -date")
-        ("limit,n", po::value(&request.limit)->value_name("N"), "hits to show (default 10)")
-        ("offset", po::value(&request.offset)->value_name("N"), "hits to skip (default 0)")
-        ("facets", po::value(&facets)->value_name("LIST"),
-         "facets to count: comma list of country,topic,year,type, or none")
-        ("facet-size", po::value(&request.facet_size)->value_name("N"),
-         "values shown per facet (default 10; 0 for all)")
-        ("snippet-length", po::value(&request.snippet_length)->value_name("N"),
-         "snippet length in characters (default 240; 0 for none)")
-        ("format", po::value(&format)->value_name("FMT"), "output as text (default) or json");
+    search.add_options()("country,c", po::value(&countries)->value_name("CODE|NAME"),
+                         "only documents about this country (repeatable; any of them)")(
+        "topic,t", po::value(&topics)->value_name("TOPIC"), "only this topic (repeatable)")(
+        "type", po::value(&types)->value_name("TYPE"), "only this document type (repeatable)")(
+        "year,y", po::value(&year)->value_name("Y|A..B"), "a year or an inclusive range")(
+        "from", po::value(&request.date_from)->value_name("DATE"), "dated on or after DATE")(
+        "to", po::value(&request.date_to)->value_name("DATE"), "dated on or before DATE")(
+        "sort", po::value(&sort)->value_name("ORDER"), "relevance (default), date or -date")(
+        "limit,n", po::value(&request.limit)->value_name("N"), "hits to show (default 10)")(
+        "offset", po::value(&request.offset)->value_name("N"), "hits to skip (default 0)")(
+        "facets", po::value(&facets)->value_name("LIST"),
+        "facets to count: comma list of country,topic,year,type, or none")(
+        "facet-size", po::value(&request.facet_size)->value_name("N"),
+        "values shown per facet (default 10; 0 for all)")(
+        "snippet-length", po::value(&request.snippet_length)->value_name("N"),
+        "snippet length in characters (default 240; 0 for none)")(
+        "format", po::value(&format)->value_name("FMT"), "output as text (default) or json");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description visible;

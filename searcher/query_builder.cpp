@@ -50,7 +50,8 @@ Xapian::Query term_query(const schema::FieldSpec& field, const std::string& valu
 
 Xapian::Query FieldValueProcessor::operator()(const std::string& raw) {
     const std::string value(text::trim(raw));
-    if (value.empty()) throw Xapian::QueryParserError(fmt::format("{}: needs a value", m_field.name));
+    if (value.empty())
+        throw Xapian::QueryParserError(fmt::format("{}: needs a value", m_field.name));
     switch (m_field.normaliser) {
         case ValueNormaliser::kCountry: {
             const Country* country = CountryGazetteer::builtin().resolve(value);
@@ -109,7 +110,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : m_stemmer("english") {
         if (field.kind == schema::FieldKind::kFreeText && !field.prefix.empty()) {
             m_parser.add_prefix(std::string(field.name), std::string(field.prefix));
         } else if (field.kind == schema::FieldKind::kBoolean) {
-            auto& processor = m_processors.emplace_back(std::make_unique<FieldValueProcessor>(field));
+            auto& processor =
+                m_processors.emplace_back(std::make_unique<FieldValueProcessor>(field));
             m_parser.add_boolean_prefix(std::string(field.name), processor.get());
         }
     }
@@ -134,7 +136,8 @@ Xapian::Query QueryBuilder::parse(const std::string& query_text, std::string* co
     }
 }
 
-Xapian::Query QueryBuilder::any_of(const std::string& name, const std::vector<std::string>& values) {
+Xapian::Query QueryBuilder::any_of(const std::string& name,
+                                   const std::vector<std::string>& values) {
     const schema::FieldSpec* field = schema::find_field(name);
     if (!field || field->kind != schema::FieldKind::kBoolean) {
         throw QueryError(fmt::format("'{}' is not a filter field", name));
@@ -157,7 +160,8 @@ Xapian::Query QueryBuilder::year_range(std::optional<int> from, std::optional<in
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, Xapian::sortable_serialise(*from),
                              Xapian::sortable_serialise(*to));
     }
-    if (from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, Xapian::sortable_serialise(*from));
+    if (from)
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, Xapian::sortable_serialise(*from));
     if (to) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, Xapian::sortable_serialise(*to));
     return Xapian::Query::MatchAll;
 }

@@ -15,19 +15,19 @@ namespace diplosearch::searcher {
 /// Turns the value after a boolean `field:` (or a filter option) into a query:
 /// countries via the gazetteer, slugs, years and dates with `A..B` ranges.
 class FieldValueProcessor final : public Xapian::FieldProcessor {
-public:
+  public:
     explicit FieldValueProcessor(const schema::FieldSpec& field) : m_field(field) {}
     /// @throws Xapian::QueryParserError for a value that cannot match (unknown country, bad year).
     Xapian::Query operator()(const std::string& value) override;
 
-private:
+  private:
     const schema::FieldSpec& m_field;
 };
 
 /// Parses user queries: BM25 text with phrases, `+`/`-`, `AND`/`OR`/`NOT`,
 /// `NEAR`, trailing wildcards, and every schema field as a `name:` prefix.
 class QueryBuilder {
-public:
+  public:
     explicit QueryBuilder(const Xapian::Database& db);
 
     /// Parses @p text; an empty or blank query matches every document.
@@ -49,7 +49,7 @@ public:
     /// The stemmer used for queries and snippets (same as the indexer's).
     const Xapian::Stem& stemmer() const { return m_stemmer; }
 
-private:
+  private:
     Xapian::Stem m_stemmer;
     std::vector<std::unique_ptr<FieldValueProcessor>> m_processors;  // Outlive m_parser.
     Xapian::QueryParser m_parser;

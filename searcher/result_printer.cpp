@@ -21,7 +21,7 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 }
 
 class TextPrinter final : public ResultPrinter {
-public:
+  public:
     explicit TextPrinter(bool terminal) : m_terminal(terminal) {}
 
     Highlight highlight() const override {
@@ -30,8 +30,9 @@ public:
 
     void print(const SearchResults& r, std::ostream& out) const override {
         const std::string shown =
-            r.hits.empty() ? std::string()
-                           : fmt::format(", showing {}-{}", r.hits.front().rank, r.hits.back().rank);
+            r.hits.empty()
+                ? std::string()
+                : fmt::format(", showing {}-{}", r.hits.front().rank, r.hits.back().rank);
         out << fmt::format("{} result{} for {}{}\n", r.total, r.total == 1 ? "" : "s",
                            r.query.empty() ? std::string("all documents") : "\"" + r.query + "\"",
                            shown);
@@ -54,28 +55,31 @@ public:
             if (&facet == &r.facets.front()) out << "\nFacets:\n";
             std::vector<std::string> values;
             for (const auto& v : facet.values) {
-                values.push_back(v.label != v.value ? fmt::format("{} ({}) {}", v.label, v.value, v.count)
-                                                    : fmt::format("{} {}", v.value, v.count));
+                values.push_back(v.label != v.value
+                                     ? fmt::format("{} ({}) {}", v.label, v.value, v.count)
+                                     : fmt::format("{} {}", v.value, v.count));
             }
-            const std::string more = facet.distinct > facet.values.size()
-                                         ? fmt::format(" (+{} more)", facet.distinct - facet.values.size())
-                                         : std::string();
+            const std::string more =
+                facet.distinct > facet.values.size()
+                    ? fmt::format(" (+{} more)", facet.distinct - facet.values.size())
+                    : std::string();
             out << fmt::format("  {:<8} {}{}\n", facet.field + ":",
                                values.empty() ? std::string("-") : join(values, ", "), more);
         }
     }
 
-private:
+  private:
     const char* bold() const { return m_terminal ? "\x1b[1m" : ""; }
     const char* plain() const { return m_terminal ? "\x1b[0m" : ""; }
     bool m_terminal;
 };
 
 class JsonPrinter final : public ResultPrinter {
-public:
+  public:
     Highlight highlight() const override { return Highlight{"<b>", "</b>", true}; }
     void print(const SearchResults& results, std::ostream& out) const override {
-        out << results_to_json(results).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+        out << results_to_json(results).dump(2, ' ', false,
+                                             nlohmann::json::error_handler_t::replace)
             << '\n';
     }
 };

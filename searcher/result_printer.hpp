@@ -11,7 +11,7 @@
 namespace diplosearch::searcher {
 
 class ResultPrinter {
-public:
+  public:
     virtual ~ResultPrinter() = default;
     /// How matches in snippets should be marked for this printer.
     virtual Highlight highlight() const = 0;

@@ -51,7 +51,8 @@ nlohmann::json results_to_json(const SearchResults& results) {
         {"total", results.total},
         {"offset", results.offset},
         {"limit", results.limit},
-        {"suggestion", results.suggestion ? nlohmann::json(*results.suggestion) : nlohmann::json(nullptr)},
+        {"suggestion",
+         results.suggestion ? nlohmann::json(*results.suggestion) : nlohmann::json(nullptr)},
         {"hits", std::move(hits)},
         {"facets", std::move(facets)},
     };

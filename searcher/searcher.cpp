@@ -42,8 +42,9 @@ Xapian::Query combine(const Xapian::Query& main, const std::vector<FieldFilter>&
 }  // namespace
 
 class Searcher::Impl {
-public:
-    explicit Impl(std::string path) : m_path(std::move(path)), m_db(database::open_for_reading(m_path)) {}
+  public:
+    explicit Impl(std::string path)
+        : m_path(std::move(path)), m_db(database::open_for_reading(m_path)) {}
 
     template <typename Body>
     auto with_retry(Body&& body) {
@@ -52,7 +53,8 @@ public:
                 m_db.reopen();
                 return body();
             } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt == kMaxAttempts) throw IndexError(m_path + ": database kept changing during the query");
+                if (attempt == kMaxAttempts)
+                    throw IndexError(m_path + ": database kept changing during the query");
             } catch (const Xapian::Error& e) {
                 database::rethrow(e, m_path);
             }
@@ -74,12 +76,12 @@ public:
 
     IndexInfo info() {
         return with_retry([&] {
-            return IndexInfo{m_db.get_doccount(), m_db.get_metadata(std::string(schema::kVersionKey)),
-                             m_path};
+            return IndexInfo{m_db.get_doccount(),
+                             m_db.get_metadata(std::string(schema::kVersionKey)), m_path};
         });
     }
 
-private:
+  private:
     SearchResults run_search(const SearchRequest& request) {
         QueryBuilder builder(m_db);
         SearchResults results;
@@ -92,17 +94,23 @@ private:
         if (!corrected.empty() && corrected != request.query) results.suggestion = corrected;
 
         std::vector<FieldFilter> filters;
-        if (!request.countries.empty()) filters.push_back({"country", builder.any_of("country", request.countries)});
-        if (!request.topics.empty()) filters.push_back({"topic", builder.any_of("topic", request.topics)});
-        if (!request.types.empty()) filters.push_back({"type", builder.any_of("type", request.types)});
+        if (!request.countries.empty())
+            filters.push_back({"country", builder.any_of("country", request.countries)});
+        if (!request.topics.empty())
+            filters.push_back({"topic", builder.any_of("topic", request.topics)});
+        if (!request.types.empty())
+            filters.push_back({"type", builder.any_of("type", request.types)});
         if (request.year_from || request.year_to) {
             if (request.year_from && request.year_to && *request.year_from > *request.year_to) {
-                throw QueryError(fmt::format("year range {}..{} is empty", *request.year_from, *request.year_to));
+                throw QueryError(fmt::format("year range {}..{} is empty", *request.year_from,
+                                             *request.year_to));
             }
-            filters.push_back({"year", QueryBuilder::year_range(request.year_from, request.year_to)});
+            filters.push_back(
+                {"year", QueryBuilder::year_range(request.year_from, request.year_to)});
         }
         if (!request.date_from.empty() || !request.date_to.empty()) {
-            filters.push_back({"date", QueryBuilder::date_range(request.date_from, request.date_to)});
+            filters.push_back(
+                {"date", QueryBuilder::date_range(request.date_from, request.date_to)});
         }
 
         // Facets whose own field is filtered are counted without that filter
@@ -112,10 +120,12 @@ private:
         for (const auto& name : request.facets) {
             const FacetField* field = find_facet_field(name);
             if (!field) {
-                throw QueryError(fmt::format("unknown facet '{}' (use country, topic, year, type)", name));
+                throw QueryError(
+                    fmt::format("unknown facet '{}' (use country, topic, year, type)", name));
             }
-            const bool filtered = std::any_of(filters.begin(), filters.end(),
-                                              [&](const FieldFilter& f) { return f.facet == name; });
+            const bool filtered =
+                std::any_of(filters.begin(), filters.end(),
+                            [&](const FieldFilter& f) { return f.facet == name; });
             (filtered ? own_facets : main_facets).push_back(field);
         }
 
@@ -126,10 +136,12 @@ private:
             case SortOrder::kRelevance:
                 break;
             case SortOrder::kDateAscending:
-                enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::kDate), false);
+                enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::kDate),
+                                                         false);
                 break;
             case SortOrder::kDateDescending:
-                enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::kDate), true);
+                enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::kDate),
+                                                         true);
                 break;
         }
         FacetCounter counter(main_facets);
@@ -177,10 +189,16 @@ Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
-SearchResults Searcher::search(const SearchRequest& request) { return m_impl->search(request); }
+SearchResults Searcher::search(const SearchRequest& request) {
+    return m_impl->search(request);
+}
 
-std::optional<Document> Searcher::document(const std::string& id) { return m_impl->document(id); }
+std::optional<Document> Searcher::document(const std::string& id) {
+    return m_impl->document(id);
+}
 
-IndexInfo Searcher::info() { return m_impl->info(); }
+IndexInfo Searcher::info() {
+    return m_impl->info();
+}
 
 }  // namespace diplosearch

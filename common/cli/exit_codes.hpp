@@ -5,13 +5,13 @@
 namespace diplosearch::cli {
 
 enum ExitCode : int {
-    kExitOk = 0,               ///< Success.
-    kExitFailure = 1,          ///< Hard failure: database error, I/O error, internal error.
-    kExitUsage = 2,            ///< Bad option, or a query syntax error.
-    kExitNoDatabase = 3,       ///< The database is missing or not readable.
-    kExitLocked = 4,           ///< Another indexer holds the database's write lock.
-    kExitInputRejected = 5,    ///< Indexing finished, but some input was rejected.
-    kExitSchemaMismatch = 6,   ///< The database has another schema version.
+    kExitOk = 0,              ///< Success.
+    kExitFailure = 1,         ///< Hard failure: database error, I/O error, internal error.
+    kExitUsage = 2,           ///< Bad option, or a query syntax error.
+    kExitNoDatabase = 3,      ///< The database is missing or not readable.
+    kExitLocked = 4,          ///< Another indexer holds the database's write lock.
+    kExitInputRejected = 5,   ///< Indexing finished, but some input was rejected.
+    kExitSchemaMismatch = 6,  ///< The database has another schema version.
 };
 
 /// The block of --help text that lists the exit codes.

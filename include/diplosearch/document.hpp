@@ -13,9 +13,9 @@ namespace diplosearch {
 /// codes, topics and types become lowercase slugs, and dates are `YYYY`,
 /// `YYYY-MM` or `YYYY-MM-DD`.
 struct Document {
-    std::string id;       ///< Unique id; derived from the source path when absent.
-    std::string title;    ///< Display title.
-    std::string date;     ///< `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when unknown.
+    std::string id;                      ///< Unique id; derived from the source path when absent.
+    std::string title;                   ///< Display title.
+    std::string date;                    ///< `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when unknown.
     std::vector<std::string> countries;  ///< ISO 3166-1 alpha-3 codes, most salient first.
     std::vector<std::string> topics;     ///< Topic slugs such as `trade` or `human-rights`.
     std::string type;     ///< Document type slug: `article`, `communique`, `speech`, ...

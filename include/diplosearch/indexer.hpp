@@ -56,7 +56,7 @@ struct IndexStats {
 /// open on a database at a time. Documents are replaced by id, so indexing the
 /// same input twice leaves the database unchanged. Not thread-safe.
 class Indexer {
-public:
+  public:
     /// Opens or creates the database at @p db_path.
     /// @throws DatabaseLockedError when another writer holds the lock.
     /// @throws SchemaMismatchError when the database has another schema version.
@@ -87,7 +87,7 @@ public:
     /// Counts so far.
     IndexStats stats() const;
 
-private:
+  private:
     class Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -14,7 +14,7 @@ namespace diplosearch {
 
 /// Result order.
 enum class SortOrder {
-    kRelevance,   ///< BM25 score, best first.
+    kRelevance,       ///< BM25 score, best first.
     kDateAscending,   ///< Oldest first, ties by relevance.
     kDateDescending,  ///< Newest first, ties by relevance.
 };
@@ -75,8 +75,8 @@ struct Facet {
 
 /// The answer to a SearchRequest.
 struct SearchResults {
-    std::string query;                ///< The query as given.
-    std::uint64_t total = 0;          ///< Number of matching documents (exact).
+    std::string query;        ///< The query as given.
+    std::uint64_t total = 0;  ///< Number of matching documents (exact).
     std::uint32_t offset = 0;
     std::uint32_t limit = 0;
     std::vector<Hit> hits;
@@ -97,7 +97,7 @@ struct IndexInfo {
 /// running indexer. One instance must not be used by two threads at once:
 /// give each thread its own Searcher.
 class Searcher {
-public:
+  public:
     /// @throws DatabaseNotFoundError when @p db_path is not a database.
     /// @throws SchemaMismatchError when it was written with another schema.
     explicit Searcher(const std::string& db_path);
@@ -116,7 +116,7 @@ public:
     /// Document count and schema version.
     IndexInfo info();
 
-private:
+  private:
     class Impl;
     std::unique_ptr<Impl> m_impl;
 };
