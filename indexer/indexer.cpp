@@ -117,7 +117,7 @@ class Indexer::Impl {
             index_parsed([&] { return document_from_json(object); }, name, line_no,
                          fmt::format("{}#{}", id_base, line_no));
         }
-        if (!any) report(ProblemKind::kSkipped, name, 0, "empty file");
+        if (!any) report(ProblemKind::kSkipped, name, 0, "no JSONL records (empty input)");
     }
 
     void add_document(Document doc, const std::string& origin, std::uint64_t line,
@@ -171,6 +171,10 @@ class Indexer::Impl {
         std::string message = e.what();
         if (const auto bracket = message.find("] "); bracket != std::string::npos) {
             message.erase(0, bracket + 2);
+        }
+        // A JSONL record is one line, so nlohmann's "line 1" only confuses.
+        if (const auto at = message.find("at line 1, "); at != std::string::npos) {
+            message.erase(at + 3, 8);
         }
         return "invalid JSON: " + message;
     }
