@@ -19,6 +19,7 @@ constexpr std::array kFields = {
     FieldSpec{"text", "", kFreeText, 1, std::nullopt, kNone},
     FieldSpec{"speaker", prefix::kSpeaker, kFreeText, 1, std::nullopt, kNone},
     FieldSpec{"country", prefix::kCountry, kBoolean, 0, ValueSlot::kCountries, kCountry},
+    FieldSpec{"mentions", prefix::kMentions, kBoolean, 0, ValueSlot::kMentions, kCountry},
     FieldSpec{"topic", prefix::kTopic, kBoolean, 0, ValueSlot::kTopics, kSlug},
     FieldSpec{"type", prefix::kType, kBoolean, 0, ValueSlot::kType, kSlug},
     FieldSpec{"source", prefix::kSource, kBoolean, 0, std::nullopt, kSlug},

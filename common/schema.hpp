@@ -25,6 +25,7 @@ enum class ValueSlot : Xapian::valueno {
     kTopics = 3,     ///< value_list of topic slugs.
     kType = 4,       ///< Type slug.
     kLang = 5,       ///< Language code.
+    kMentions = 6,   ///< value_list of alpha-3 codes of every mentioned country.
 };
 
 constexpr Xapian::valueno slot(ValueSlot s) {
@@ -82,6 +83,7 @@ inline constexpr std::string_view kId = "Q";
 inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kSpeaker = "A";
 inline constexpr std::string_view kCountry = "XC";
+inline constexpr std::string_view kMentions = "XM";
 inline constexpr std::string_view kTopic = "XT";
 inline constexpr std::string_view kType = "XK";
 inline constexpr std::string_view kSource = "XS";

@@ -24,7 +24,12 @@ std::string get(const nlohmann::json& j, const char* key) {
 std::vector<std::string> get_list(const nlohmann::json& j, const char* key) {
     const auto it = j.find(key);
     if (it == j.end() || !it->is_array()) return {};
-    return it->get<std::vector<std::string>>();
+    std::vector<std::string> items;
+    for (const auto& item : *it) {
+        if (!item.is_string()) throw IndexError(std::string("corrupt document data: '") + key + "'");
+        items.push_back(item.get<std::string>());
+    }
+    return items;
 }
 
 }  // namespace
@@ -36,6 +41,8 @@ std::string encode(const Document& doc) {
     put(j, "date", doc.date);
     if (!doc.countries.empty()) j["countries"] = doc.countries;
     if (!doc.topics.empty()) j["topics"] = doc.topics;
+    if (!doc.mentions.empty()) j["mentions"] = doc.mentions;
+    if (!doc.extracted.empty()) j["extracted"] = doc.extracted;
     put(j, "type", doc.type);
     put(j, "lang", doc.lang);
     put(j, "source", doc.source);
@@ -53,12 +60,15 @@ Document decode(std::string_view data, bool with_text) {
     } catch (const nlohmann::json::exception& e) {
         throw IndexError(std::string("corrupt document data: ") + e.what());
     }
+    if (!j.is_object()) throw IndexError("corrupt document data: not a JSON object");
     Document doc;
     doc.id = get(j, "id");
     doc.title = get(j, "title");
     doc.date = get(j, "date");
     doc.countries = get_list(j, "countries");
     doc.topics = get_list(j, "topics");
+    doc.mentions = get_list(j, "mentions");
+    doc.extracted = get_list(j, "extracted");
     doc.type = get(j, "type");
     doc.lang = get(j, "lang");
     doc.source = get(j, "source");

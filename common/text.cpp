@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <xapian.h>
+
 namespace diplosearch::text {
 
 namespace {
@@ -117,15 +119,18 @@ std::string ascii_lower(std::string_view s) {
 }
 
 std::string slugify(std::string_view s) {
+    // Letters and digits of any script are kept (lower-cased); every other
+    // character, ASCII or not (dashes, typographic apostrophes, no-break
+    // spaces), separates words.
     std::string out;
     bool pending_dash = false;
-    for (const char ch : ascii_lower(trim(s))) {
-        const auto c = static_cast<unsigned char>(ch);
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-        if (keep) {
+    const std::string_view trimmed = trim(s);
+    for (Xapian::Utf8Iterator it(trimmed.data(), trimmed.size()), end; it != end; ++it) {
+        const unsigned ch = *it;
+        if (Xapian::Unicode::is_wordchar(ch) && ch != '_') {
             if (pending_dash && !out.empty()) out.push_back('-');
             pending_dash = false;
-            out.push_back(ch);
+            Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(ch));
         } else {
             pending_dash = true;
         }

@@ -26,8 +26,9 @@ std::string_view trim(std::string_view s);
 /// ASCII lower-casing (non-ASCII bytes are kept).
 std::string ascii_lower(std::string_view s);
 
-/// Lower-case, words joined with `-`, only `[a-z0-9-]` plus non-ASCII letters kept:
-/// `"Human Rights"` -> `human-rights`.
+/// Lower-case (Unicode), letters and digits of any script joined with `-`;
+/// every other character separates words: `"Human Rights"` -> `human-rights`,
+/// `"People’s"` -> `people-s`.
 std::string slugify(std::string_view s);
 
 /// Collapses runs of white space into one space and trims.

@@ -22,6 +22,7 @@ std::vector<std::string> field_values(const Document& doc, std::string_view name
     if (name == "text") return {doc.text};
     if (name == "speaker") return {doc.speaker};
     if (name == "country") return doc.countries;
+    if (name == "mentions") return doc.mentions;
     if (name == "topic") return doc.topics;
     if (name == "type") return {doc.type};
     if (name == "source") return {text::slugify(doc.source)};
@@ -95,6 +96,9 @@ Xapian::Document DocumentBuilder::build(const Document& doc) {
     }
     if (!doc.countries.empty()) {
         xdoc.add_value(schema::slot(ValueSlot::kCountries), value_list::encode(doc.countries));
+    }
+    if (!doc.mentions.empty()) {
+        xdoc.add_value(schema::slot(ValueSlot::kMentions), value_list::encode(doc.mentions));
     }
     if (!doc.topics.empty()) {
         xdoc.add_value(schema::slot(ValueSlot::kTopics), value_list::encode(doc.topics));

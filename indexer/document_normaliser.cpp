@@ -45,6 +45,57 @@ std::vector<std::string> split_values(const std::vector<std::string>& values) {
     return out;
 }
 
+std::vector<std::string> split_on(std::string_view v, char sep) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= v.size()) {
+        const auto end = v.find(sep, start);
+        parts.emplace_back(text::trim(v.substr(start, end == std::string_view::npos ? end : end - start)));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    return parts;
+}
+
+std::string join_parts(const std::vector<std::string>& parts, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t i = from; i < to; ++i) out += (i == from ? "" : ", ") + parts[i];
+    return out;
+}
+
+}  // namespace
+
+void DocumentNormaliser::resolve_countries(Document& doc, std::vector<std::string>& warnings) const {
+    // Lists come as separate values or as "A; B" or "A, B" strings. ISO-style
+    // names contain commas themselves ("Korea, Republic of"), so the longest
+    // run of comma-separated parts that names a country is taken first.
+    std::vector<std::string> codes;
+    for (const auto& value : doc.countries) {
+        for (const auto& entry : split_on(value, ';')) {
+            const auto parts = split_on(entry, ',');
+            for (std::size_t i = 0; i < parts.size();) {
+                std::size_t j = parts.size();
+                const Country* country = nullptr;
+                for (; j > i; --j) {
+                    if ((country = m_gazetteer.resolve(join_parts(parts, i, j)))) break;
+                }
+                if (country) {
+                    add_unique(codes, country->alpha3);
+                    i = j;
+                } else {
+                    if (!parts[i].empty()) {
+                        warnings.push_back(fmt::format("unknown country '{}' dropped", parts[i]));
+                    }
+                    ++i;
+                }
+            }
+        }
+    }
+    doc.countries = std::move(codes);
+}
+
+namespace {
+
 std::string derive_title(std::string_view text) {
     const auto line_end = text.find('\n');
     std::string first = text::collapse_whitespace(text.substr(0, line_end));
@@ -86,15 +137,7 @@ void DocumentNormaliser::normalise(Document& doc, const std::string& fallback_id
         throw std::invalid_argument(fmt::format("id longer than {} bytes", kMaxIdBytes));
     }
 
-    std::vector<std::string> countries;
-    for (const auto& value : split_values(doc.countries)) {
-        if (const Country* country = m_gazetteer.resolve(value)) {
-            add_unique(countries, country->alpha3);
-        } else {
-            warnings.push_back(fmt::format("unknown country '{}' dropped", value));
-        }
-    }
-    doc.countries = std::move(countries);
+    resolve_countries(doc, warnings);
 
     std::vector<std::string> topics;
     for (const auto& value : split_values(doc.topics)) add_unique(topics, text::slugify(value));

@@ -23,6 +23,8 @@ class DocumentNormaliser {
                    std::vector<std::string>& warnings) const;
 
   private:
+    void resolve_countries(Document& doc, std::vector<std::string>& warnings) const;
+
     const CountryGazetteer& m_gazetteer;
 };
 

@@ -138,20 +138,6 @@ std::string node_text(const GumboNode* node) {
     return text::collapse_whitespace(raw);
 }
 
-std::vector<std::string> comma_list(std::string_view value) {
-    std::vector<std::string> items;
-    std::size_t start = 0;
-    while (start <= value.size()) {
-        const auto comma = value.find_first_of(",;", start);
-        const auto item = text::trim(value.substr(
-            start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-        if (!item.empty()) items.emplace_back(item);
-        if (comma == std::string_view::npos) break;
-        start = comma + 1;
-    }
-    return items;
-}
-
 void apply_meta(const GumboNode* head, Document& doc) {
     const GumboVector& children = head->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
@@ -173,9 +159,9 @@ void apply_meta(const GumboNode* head, Document& doc) {
         if (name == "date" || name == "dc.date" || name == "article:published_time") {
             if (doc.date.empty()) doc.date = value;
         } else if (name == "country" || name == "countries") {
-            doc.countries = comma_list(value);
+            doc.countries = {value};  // The normaliser splits lists.
         } else if (name == "topic" || name == "topics") {
-            doc.topics = comma_list(value);
+            doc.topics = {value};
         } else if (name == "type" || name == "dc.type") {
             doc.type = value;
         } else if (name == "author" || name == "speaker") {

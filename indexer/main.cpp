@@ -11,6 +11,7 @@
 #include "cli/exit_codes.hpp"
 #include "diplosearch/errors.hpp"
 #include "diplosearch/indexer.hpp"
+#include "explain_printer.hpp"
 
 namespace po = boost::program_options;
 using namespace diplosearch;
@@ -25,7 +26,12 @@ constexpr const char* kUsage =
     "Index documents into a DiploSearch database (created when absent). A SOURCE is a\n"
     "file, a directory (walked recursively in sorted order) or '-' (JSONL on stdin).\n"
     "Formats by extension: .jsonl .json .txt .md .html/.htm, each optionally .zst\n"
-    "compressed. Re-indexing a document with the same id replaces it.\n";
+    "compressed. Re-indexing a document with the same id replaces it.\n"
+    "\n"
+    "       diplo-index --explain [--json] SOURCE...\n"
+    "\n"
+    "Print what extraction finds in each document (countries with matched spans and\n"
+    "salience scores, topics with cues, date candidates, type cues) without indexing.\n";
 
 // One status line redrawn in place; only drawn when stderr is a terminal.
 void draw_progress(const IndexStats& s) {
@@ -35,19 +41,53 @@ void draw_progress(const IndexStats& s) {
               << std::flush;
 }
 
+int run_explain(const std::vector<std::string>& sources, const std::string& format, bool json) {
+    std::optional<indexer::InputFormat> forced;
+    if (!format.empty() && format != "auto") {
+        forced = indexer::parse_format_name(format);
+        if (!forced) throw UsageError("unknown input format '" + format + "'");
+    }
+    std::uint64_t rejected = 0;
+    std::vector<indexer::ExplainedDocument> docs;
+    for (const auto& source : sources) {
+        auto explained = indexer::explain_source(source, forced, [&](const InputProblem& p) {
+            if (p.kind == ProblemKind::kRejected) ++rejected;
+            spdlog::warn("{}{}: {}", p.source, p.line > 0 ? fmt::format(":{}", p.line) : "",
+                         p.reason);
+        });
+        std::move(explained.begin(), explained.end(), std::back_inserter(docs));
+    }
+    if (json) {
+        std::cout << indexer::explanation_json(docs).dump(2) << '\n';
+    } else {
+        indexer::print_explanation_text(docs, std::cout);
+    }
+    return rejected > 0 ? cli::kExitInputRejected : cli::kExitOk;
+}
+
 int run(int argc, char** argv) {
     cli::CommonOptions common;
     IndexerOptions options;
     std::vector<std::string> sources;
     bool no_spelling = false;
+    bool no_extract = false;
+    bool explain = false;
+    bool explain_json = false;
 
     po::options_description indexing("Indexing options");
-    indexing.add_options()(
-        "format,f", po::value(&options.format)->value_name("FMT"),
-        "input format for every source: auto (default), jsonl, json, text, markdown, html")(
-        "batch-size", po::value(&options.batch_size)->value_name("N"),
-        "commit every N documents (default 2000)")("no-spelling", po::bool_switch(&no_spelling),
-                                                   "do not record spelling data");
+    // clang-format off
+    indexing.add_options()
+        ("format,f", po::value(&options.format)->value_name("FMT"),
+         "input format for every source: auto (default), jsonl, json, text, markdown, html")
+        ("batch-size", po::value(&options.batch_size)->value_name("N"),
+         "commit every N documents (default 2000)")
+        ("no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")
+        ("no-extract", po::bool_switch(&no_extract),
+         "do not extract countries, topics, dates or types from the text")
+        ("explain", po::bool_switch(&explain),
+         "explain extraction for each SOURCE document instead of indexing")
+        ("json", po::bool_switch(&explain_json), "with --explain: print JSON");
+    // clang-format on
     po::options_description hidden;
     hidden.add_options()("source", po::value(&sources));
     po::options_description visible;
@@ -69,9 +109,11 @@ int run(int argc, char** argv) {
         return cli::kExitOk;
     }
     setup_logging(common.log_settings(kProgram));
-    if (common.db.empty()) throw UsageError("--db PATH is required (try --help)");
     if (sources.empty()) throw UsageError("no SOURCE given (try --help)");
+    if (explain) return run_explain(sources, options.format, explain_json);
+    if (common.db.empty()) throw UsageError("--db PATH is required (try --help)");
     options.spelling = !no_spelling;
+    options.extract = !no_extract;
 
     const bool show_progress = isatty(STDERR_FILENO) && !common.quiet;
     if (show_progress) options.progress = draw_progress;

@@ -28,21 +28,35 @@ std::string unquote(std::string_view v) {
     return std::string(v);
 }
 
+// Splits `a, "b, c", 'd'` on commas outside quotes, unquoting each item.
+std::vector<std::string> split_quoted_list(std::string_view inner) {
+    std::vector<std::string> items;
+    std::string current;
+    char quote = 0;
+    auto flush = [&] {
+        std::string item = unquote(current);
+        if (!item.empty()) items.push_back(std::move(item));
+        current.clear();
+    };
+    for (const char c : inner) {
+        if (quote == 0 && (c == '"' || c == '\'')) {
+            quote = c;
+        } else if (c == quote) {
+            quote = 0;
+        } else if (c == ',' && quote == 0) {
+            flush();
+            continue;
+        }
+        current.push_back(c);
+    }
+    flush();
+    return items;
+}
+
 std::vector<std::string> parse_value(std::string_view raw) {
     raw = text::trim(raw);
     if (raw.size() >= 2 && raw.front() == '[' && raw.back() == ']') {
-        std::vector<std::string> items;
-        std::string_view inner = raw.substr(1, raw.size() - 2);
-        std::size_t start = 0;
-        while (start <= inner.size()) {
-            const auto comma = inner.find(',', start);
-            const auto item = unquote(inner.substr(
-                start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-            if (!item.empty()) items.push_back(item);
-            if (comma == std::string_view::npos) break;
-            start = comma + 1;
-        }
-        return items;
+        return split_quoted_list(raw.substr(1, raw.size() - 2));
     }
     std::string value = unquote(raw);
     if (value.empty()) return {};
@@ -57,29 +71,6 @@ bool is_key(std::string_view key) {
         if (!ok) return false;
     }
     return true;
-}
-
-// Comma-separated list values (`country: PAK, CHN`) are split for list fields only,
-// since a title may contain commas.
-bool is_list_field(std::string_view key) {
-    return key == "country" || key == "countries" || key == "topic" || key == "topics" ||
-           key == "tags";
-}
-
-std::vector<std::string> split_commas(const std::vector<std::string>& values) {
-    std::vector<std::string> out;
-    for (const auto& v : values) {
-        std::size_t start = 0;
-        while (start <= v.size()) {
-            const auto comma = v.find(',', start);
-            const auto item = text::trim(std::string_view(v).substr(
-                start, comma == std::string::npos ? std::string::npos : comma - start));
-            if (!item.empty()) out.emplace_back(item);
-            if (comma == std::string::npos) break;
-            start = comma + 1;
-        }
-    }
-    return out;
 }
 
 std::string first(const std::vector<std::string>& values) {
@@ -105,6 +96,7 @@ FrontMatter split_front_matter(std::string_view content) {
         return fm;
     }
     std::size_t line_no = 1;
+    bool list_open = false;
     while (pos < content.size()) {
         const std::string_view line = next_line(content, pos);
         ++line_no;
@@ -115,7 +107,8 @@ FrontMatter split_front_matter(std::string_view content) {
             return fm;
         }
         if (trimmed.empty() || trimmed.front() == '#') continue;
-        if (trimmed.starts_with("- ") && !fm.fields.empty() && line.front() != '-') {
+        // `- item` lines continue a list opened by a key with no value.
+        if (trimmed.starts_with("- ") && list_open) {
             fm.fields.back().second.push_back(unquote(trimmed.substr(2)));
             continue;
         }
@@ -126,6 +119,7 @@ FrontMatter split_front_matter(std::string_view content) {
                                           std::string(text::utf8_prefix(trimmed, 60)) + "'");
         }
         fm.fields.emplace_back(key, parse_value(line.substr(colon + 1)));
+        list_open = text::trim(line.substr(colon + 1)).empty();
     }
     throw ParseError(1, "front matter opened with '---' is never closed");
 }
@@ -135,7 +129,7 @@ Document document_from_text(std::string_view content, bool markdown) {
     Document doc;
     std::string year;
     for (const auto& [key, raw_values] : fm.fields) {
-        const auto values = is_list_field(key) ? split_commas(raw_values) : raw_values;
+        const auto& values = raw_values;
         if (key == "id")
             doc.id = first(values);
         else if (key == "title")

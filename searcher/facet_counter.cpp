@@ -19,6 +19,7 @@ const std::vector<FacetField>& facet_fields() {
         {"topic", schema::slot(ValueSlot::kTopics), FacetEncoding::kList},
         {"year", schema::slot(ValueSlot::kYear), FacetEncoding::kYear},
         {"type", schema::slot(ValueSlot::kType), FacetEncoding::kSingle},
+        {"mentions", schema::slot(ValueSlot::kMentions), FacetEncoding::kList},
     };
     return fields;
 }
@@ -66,7 +67,7 @@ Facet FacetCounter::result(const FacetField& field, std::uint32_t limit) const {
                   return a.count != b.count ? a.count > b.count : a.value < b.value;
               });
     if (limit > 0 && facet.values.size() > limit) facet.values.resize(limit);
-    if (field.name == "country") {
+    if (field.name == "country" || field.name == "mentions") {
         for (auto& v : facet.values) {
             if (const Country* c = CountryGazetteer::builtin().find_alpha3(v.value)) {
                 v.label = c->short_name;

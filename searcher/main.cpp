@@ -85,23 +85,26 @@ int run(int argc, char** argv) {
     std::string year, sort = "relevance", facets = "country,topic,year,type", format = "text";
 
     po::options_description search("Search options");
-    search.add_options()("country,c", po::value(&countries)->value_name("CODE|NAME"),
-                         "only documents about this country (repeatable; any of them)")(
-        "topic,t", po::value(&topics)->value_name("TOPIC"), "only this topic (repeatable)")(
-        "type", po::value(&types)->value_name("TYPE"), "only this document type (repeatable)")(
-        "year,y", po::value(&year)->value_name("Y|A..B"), "a year or an inclusive range")(
-        "from", po::value(&request.date_from)->value_name("DATE"), "dated on or after DATE")(
-        "to", po::value(&request.date_to)->value_name("DATE"), "dated on or before DATE")(
-        "sort", po::value(&sort)->value_name("ORDER"), "relevance (default), date or -date")(
-        "limit,n", po::value(&request.limit)->value_name("N"), "hits to show (default 10)")(
-        "offset", po::value(&request.offset)->value_name("N"), "hits to skip (default 0)")(
-        "facets", po::value(&facets)->value_name("LIST"),
-        "facets to count: comma list of country,topic,year,type, or none")(
-        "facet-size", po::value(&request.facet_size)->value_name("N"),
-        "values shown per facet (default 10; 0 for all)")(
-        "snippet-length", po::value(&request.snippet_length)->value_name("N"),
-        "snippet length in characters (default 240; 0 for none)")(
-        "format", po::value(&format)->value_name("FMT"), "output as text (default) or json");
+    // clang-format off
+    search.add_options()
+        ("country,c", po::value(&countries)->value_name("CODE|NAME"),
+         "only documents about this country (repeatable; any of them)")
+        ("topic,t", po::value(&topics)->value_name("TOPIC"), "only this topic (repeatable)")
+        ("type", po::value(&types)->value_name("TYPE"), "only this document type (repeatable)")
+        ("year,y", po::value(&year)->value_name("Y|A..B"), "a year or an inclusive range")
+        ("from", po::value(&request.date_from)->value_name("DATE"), "dated on or after DATE")
+        ("to", po::value(&request.date_to)->value_name("DATE"), "dated on or before DATE")
+        ("sort", po::value(&sort)->value_name("ORDER"), "relevance (default), date or -date")
+        ("limit,n", po::value(&request.limit)->value_name("N"), "hits to show (default 10)")
+        ("offset", po::value(&request.offset)->value_name("N"), "hits to skip (default 0)")
+        ("facets", po::value(&facets)->value_name("LIST"),
+         "facets to count: comma list of country,topic,year,type,mentions, or none")
+        ("facet-size", po::value(&request.facet_size)->value_name("N"),
+         "values shown per facet (default 10; 0 for all)")
+        ("snippet-length", po::value(&request.snippet_length)->value_name("N"),
+         "snippet length in characters (default 240; 0 for none)")
+        ("format", po::value(&format)->value_name("FMT"), "output as text (default) or json");
+    // clang-format on
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description visible;

@@ -90,6 +90,9 @@ Xapian::Query FieldValueProcessor::operator()(const std::string& raw) {
                 }
                 return QueryBuilder::date_range(date->iso(), date->iso());
             }
+            if (text::trim(range.from).empty() && text::trim(range.to).empty()) {
+                throw Xapian::QueryParserError("date: a range needs at least one end");
+            }
             try {
                 return QueryBuilder::date_range(std::string(range.from), std::string(range.to));
             } catch (const QueryError& e) {

@@ -22,6 +22,8 @@ nlohmann::json hit_to_json(const Hit& hit) {
         {"year", year > 0 ? nlohmann::json(year) : nlohmann::json(nullptr)},
         {"countries", d.countries},
         {"topics", d.topics},
+        {"mentions", d.mentions},
+        {"extracted", d.extracted},
         {"type", optional_string(d.type)},
         {"lang", optional_string(d.lang)},
         {"source", optional_string(d.source)},

@@ -121,7 +121,7 @@ class Searcher::Impl {
             const FacetField* field = find_facet_field(name);
             if (!field) {
                 throw QueryError(
-                    fmt::format("unknown facet '{}' (use country, topic, year, type)", name));
+                    fmt::format("unknown facet '{}' (use country, topic, year, type, mentions)", name));
             }
             const bool filtered =
                 std::any_of(filters.begin(), filters.end(),

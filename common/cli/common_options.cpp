@@ -28,15 +28,18 @@ LogSettings CommonOptions::log_settings(const std::string& program) const {
 
 po::options_description common_options(CommonOptions& values) {
     po::options_description group("Common options");
-    group.add_options()("db,d", po::value(&values.db)->value_name("PATH"), "database directory")(
-        "log-level", po::value(&values.log_level)->value_name("LEVEL"),
-        "trace, debug, info, warn, error, critical or off (default info)")(
-        "log-format", po::value(&values.log_format)->value_name("FMT"),
-        "log lines as text or json (default text)")("quiet,q", po::bool_switch(&values.quiet),
-                                                    "log errors only")(
-        "verbose,v", po::bool_switch(&values.verbose), "log debug messages")(
-        "help,h", po::bool_switch(&values.help), "show this help and exit")(
-        "version", po::bool_switch(&values.version), "show the version and exit");
+    // clang-format off
+    group.add_options()
+        ("db,d", po::value(&values.db)->value_name("PATH"), "database directory")
+        ("log-level", po::value(&values.log_level)->value_name("LEVEL"),
+         "trace, debug, info, warn, error, critical or off (default info)")
+        ("log-format", po::value(&values.log_format)->value_name("FMT"),
+         "log lines as text or json (default text)")
+        ("quiet,q", po::bool_switch(&values.quiet), "log errors only")
+        ("verbose,v", po::bool_switch(&values.verbose), "log debug messages")
+        ("help,h", po::bool_switch(&values.help), "show this help and exit")
+        ("version", po::bool_switch(&values.version), "show the version and exit");
+    // clang-format on
     return group;
 }
 

@@ -25,6 +25,12 @@ struct Document {
     std::string speaker;  ///< Speaker or author names, `; `-separated.
     std::string path;     ///< Source file (with `:line` for JSONL records).
     std::string text;     ///< Body text.
+    /// Every country the text mentions (alpha-3), most salient first; found by
+    /// extraction whether or not `countries` came from the source.
+    std::vector<std::string> mentions;
+    /// Fields whose values came from extraction rather than the source:
+    /// any of `country`, `topic`, `date`, `type`.
+    std::vector<std::string> extracted;
 
     /// The year of `date`, or 0 when the date is unknown.
     int year() const;

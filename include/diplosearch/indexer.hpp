@@ -21,6 +21,9 @@ struct IndexerOptions {
     std::uint32_t batch_size = 2000;
     /// Record spelling data so the searcher can suggest corrections.
     bool spelling = true;
+    /// Extract countries, topics, dates and types from the text where the
+    /// source does not give them (and the countries it mentions).
+    bool extract = true;
     /// Called now and then (about every 200 documents) with the counts so far,
     /// e.g. to draw a progress bar.
     std::function<void(const struct IndexStats&)> progress;

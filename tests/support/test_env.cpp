@@ -15,9 +15,13 @@ namespace diplosearch::test {
 
 namespace fs = std::filesystem;
 
-fs::path source_dir() { return DIPLOSEARCH_SOURCE_DIR; }
+fs::path source_dir() {
+    return DIPLOSEARCH_SOURCE_DIR;
+}
 
-fs::path sample_corpus() { return source_dir() / "corpus" / "documents"; }
+fs::path sample_corpus() {
+    return source_dir() / "corpus" / "documents";
+}
 
 fs::path shared_ungdc() {
     fs::path path = fs::path(DIPLOSEARCH_SHARED_DIR) / "corpus" / "ungdc.jsonl.zst";
@@ -26,9 +30,15 @@ fs::path shared_ungdc() {
     return fs::is_regular_file(path, ec) ? path : fs::path();
 }
 
-std::string diplo_index_bin() { return DIPLO_INDEX_BIN; }
-std::string diplo_search_bin() { return DIPLO_SEARCH_BIN; }
-std::string embed_bin() { return DIPLO_EMBED_BIN; }
+std::string diplo_index_bin() {
+    return DIPLO_INDEX_BIN;
+}
+std::string diplo_search_bin() {
+    return DIPLO_SEARCH_BIN;
+}
+std::string embed_bin() {
+    return DIPLO_EMBED_BIN;
+}
 
 TempDir::TempDir() {
     std::random_device rd;

@@ -1,0 +1,70 @@
+// @brief Unit tests of indexer/input_format.hpp: --format names and extensions.
+#include "input_format.hpp"
+
+#include <catch2/catch.hpp>
+#include <optional>
+#include <string>
+
+using diplosearch::indexer::format_from_path;
+using diplosearch::indexer::InputFormat;
+using diplosearch::indexer::parse_format_name;
+
+TEST_CASE("input format names parse, case-insensitively", "[unit][input_format]") {
+    struct Case {
+        std::string name;
+        InputFormat format;
+    };
+    const auto c = GENERATE(values<Case>({
+        {"jsonl", InputFormat::kJsonl},
+        {"ndjson", InputFormat::kJsonl},
+        {"json", InputFormat::kJson},
+        {"JSON", InputFormat::kJson},
+        {"text", InputFormat::kText},
+        {"txt", InputFormat::kText},
+        {"markdown", InputFormat::kMarkdown},
+        {"md", InputFormat::kMarkdown},
+        {"Html", InputFormat::kHtml},
+        {"htm", InputFormat::kHtml},
+    }));
+    INFO(c.name);
+    CHECK(parse_format_name(c.name) == c.format);
+}
+
+TEST_CASE("input format names that are not formats give nullopt", "[unit][input_format]") {
+    const std::string name =
+        GENERATE(as<std::string>{}, "", "xml", "pdf", "zst", ".md", "md ", "jsonlines", "j");
+    INFO("'" << name << "'");
+    CHECK_FALSE(parse_format_name(name).has_value());
+}
+
+TEST_CASE("input format from a path's extension, looking through .zst", "[unit][input_format]") {
+    struct Case {
+        std::string path;
+        std::optional<InputFormat> format;
+    };
+    const auto c = GENERATE(values<Case>({
+        {"feeds/wire.jsonl", InputFormat::kJsonl},
+        {"feeds/wire.ndjson", InputFormat::kJsonl},
+        {"ungdc.jsonl.zst", InputFormat::kJsonl},
+        {"archive/collection.json", InputFormat::kJson},
+        {"press/statement.txt", InputFormat::kText},
+        {"press/statement.text.zst", InputFormat::kText},
+        {"news/a.md", InputFormat::kMarkdown},
+        {"news/A.MARKDOWN", InputFormat::kMarkdown},
+        {"web/page.html", InputFormat::kHtml},
+        {"web/page.HTM", InputFormat::kHtml},
+        {"/abs/dir.with.dots/page.html", InputFormat::kHtml},
+        {"dir.md/README", std::nullopt},
+        {"README", std::nullopt},
+        {".md", std::nullopt},
+        {"docs/.html", std::nullopt},
+        {"archive.zst", std::nullopt},
+        {"archive.tar.gz", std::nullopt},
+        {"report.pdf", std::nullopt},
+        {"file.md.bak", std::nullopt},
+        {"file.zst.md", InputFormat::kMarkdown},
+        {"", std::nullopt},
+    }));
+    INFO(c.path);
+    CHECK(format_from_path(c.path) == c.format);
+}
