@@ -162,6 +162,10 @@ void DocumentReader::read_json(const std::string& content, const SourceFile& fil
         report(ProblemKind::kRejected, file.path, 0, json_error(e));
         return;
     }
+    if (parsed.is_array() && parsed.empty()) {
+        report(ProblemKind::kSkipped, file.path, 0, "empty JSON array");
+        return;
+    }
     if (!parsed.is_array()) {
         deliver([&] { return document_from_json(parsed); }, file.path, 0, file.id_base);
         return;

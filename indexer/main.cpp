@@ -69,6 +69,7 @@ int run(int argc, char** argv) {
     cli::CommonOptions common;
     IndexerOptions options;
     std::vector<std::string> sources;
+    cli::Count batch_size{options.batch_size};
     bool no_spelling = false;
     bool no_extract = false;
     bool explain = false;
@@ -79,7 +80,7 @@ int run(int argc, char** argv) {
     indexing.add_options()
         ("format,f", po::value(&options.format)->value_name("FMT"),
          "input format for every source: auto (default), jsonl, json, text, markdown, html")
-        ("batch-size", po::value(&options.batch_size)->value_name("N"),
+        ("batch-size", po::value(&batch_size)->value_name("N"),
          "commit every N documents (default 2000)")
         ("no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")
         ("no-extract", po::bool_switch(&no_extract),
@@ -113,6 +114,7 @@ int run(int argc, char** argv) {
     if (explain) return run_explain(sources, options.format, explain_json);
     if (common.db.empty()) throw UsageError("--db PATH is required (try --help)");
     options.spelling = !no_spelling;
+    options.batch_size = batch_size.value;
     options.extract = !no_extract;
 
     const bool show_progress = isatty(STDERR_FILENO) && !common.quiet;

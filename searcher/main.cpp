@@ -82,6 +82,8 @@ int run(int argc, char** argv) {
     cli::CommonOptions common;
     SearchRequest request;
     std::vector<std::string> words, countries, topics, types;
+    cli::Count limit{request.limit}, offset{request.offset}, facet_size{request.facet_size},
+        snippet_length{request.snippet_length};
     std::string year, sort = "relevance", facets = "country,topic,year,type", format = "text";
 
     po::options_description search("Search options");
@@ -95,13 +97,13 @@ int run(int argc, char** argv) {
         ("from", po::value(&request.date_from)->value_name("DATE"), "dated on or after DATE")
         ("to", po::value(&request.date_to)->value_name("DATE"), "dated on or before DATE")
         ("sort", po::value(&sort)->value_name("ORDER"), "relevance (default), date or -date")
-        ("limit,n", po::value(&request.limit)->value_name("N"), "hits to show (default 10)")
-        ("offset", po::value(&request.offset)->value_name("N"), "hits to skip (default 0)")
+        ("limit,n", po::value(&limit)->value_name("N"), "hits to show (default 10)")
+        ("offset", po::value(&offset)->value_name("N"), "hits to skip (default 0)")
         ("facets", po::value(&facets)->value_name("LIST"),
          "facets to count: comma list of country,topic,year,type,mentions, or none")
-        ("facet-size", po::value(&request.facet_size)->value_name("N"),
+        ("facet-size", po::value(&facet_size)->value_name("N"),
          "values shown per facet (default 10; 0 for all)")
-        ("snippet-length", po::value(&request.snippet_length)->value_name("N"),
+        ("snippet-length", po::value(&snippet_length)->value_name("N"),
          "snippet length in characters (default 240; 0 for none)")
         ("format", po::value(&format)->value_name("FMT"), "output as text (default) or json");
     // clang-format on
@@ -134,6 +136,10 @@ int run(int argc, char** argv) {
     request.types = split_commas(types);
     if (!year.empty()) apply_year(year, request);
     request.sort = parse_sort(sort);
+    request.limit = limit.value;
+    request.offset = offset.value;
+    request.facet_size = facet_size.value;
+    request.snippet_length = snippet_length.value;
     request.facets = facets == "none" ? std::vector<std::string>{} : split_commas({facets});
 
     const auto printer = searcher::make_printer(format, isatty(STDOUT_FILENO) != 0);

@@ -19,8 +19,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -204,8 +204,8 @@ int main(int argc, char** argv) try {
                 const std::size_t from = m.offset > 60 ? m.offset - 60 : 0;
                 std::string context = text.substr(from, m.offset - from + m.matched.size() + 60);
                 std::replace(context.begin(), context.end(), '\n', ' ');
-                std::printf("%-14s %s %-7s %s\n", id.c_str(), m.alpha3.c_str(),
-                            zone_name(m.zone), context.c_str());
+                std::printf("%-14s %s %-7s %s\n", id.c_str(), m.alpha3.c_str(), zone_name(m.zone),
+                            context.c_str());
             }
         }
         Evaluated e;
@@ -235,8 +235,9 @@ int main(int argc, char** argv) try {
     std::vector<const Evaluated*> misses;
     for (const Evaluated& e : docs) {
         principal_total += e.principal.size();
-        const bool hit = std::any_of(e.principal.begin(), e.principal.end(),
-                                     [&](const std::string& p) { return any_of_codes(e.speaker, p); });
+        const bool hit =
+            std::any_of(e.principal.begin(), e.principal.end(),
+                        [&](const std::string& p) { return any_of_codes(e.speaker, p); });
         if (!e.ranked.empty() && any_of_codes(e.speaker, e.ranked.front().first)) ++top1;
         if (hit) {
             ++hits;

@@ -2,6 +2,7 @@
 /// @brief Shared option groups and the catch ladder of every binary.
 #include "cli/common_options.hpp"
 
+#include <charconv>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -13,6 +14,17 @@
 namespace diplosearch::cli {
 
 namespace po = boost::program_options;
+
+void validate(boost::any& target, const std::vector<std::string>& values, Count*, int) {
+    po::validators::check_first_occurrence(target);
+    const std::string& text = po::validators::get_single_string(values);
+    std::uint64_t parsed = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), parsed);
+    if (ec != std::errc{} || end != text.data() + text.size() || parsed > UINT32_MAX) {
+        throw po::invalid_option_value(text);
+    }
+    target = Count{static_cast<std::uint32_t>(parsed)};
+}
 
 LogSettings CommonOptions::log_settings(const std::string& program) const {
     LogSettings settings{program, log_level, LogFormat::kText};

@@ -2,6 +2,7 @@
 /// @brief Option groups and the error-to-exit-code ladder shared by the binaries.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -10,6 +11,15 @@
 #include "logging.hpp"
 
 namespace diplosearch::cli {
+
+/// A whole-number option value from 0 to 2^32-1: "-1" or "ten" is a usage
+/// error instead of wrapping around as unsigned parsing would.
+struct Count {
+    std::uint32_t value = 0;
+};
+
+/// boost::program_options' extension point for Count (found by argument-dependent lookup).
+void validate(boost::any& target, const std::vector<std::string>& values, Count*, int);
 
 /// Values of the options every binary takes.
 struct CommonOptions {

@@ -73,8 +73,9 @@ class Indexer {
     void set_problem_handler(std::function<void(const InputProblem&)> handler);
 
     /// Indexes a file, a directory (walked recursively in sorted order) or `-`
-    /// (JSONL on standard input). Malformed documents are reported and skipped.
-    /// @throws InputError when @p source does not exist or cannot be read.
+    /// (JSONL on standard input). A missing source, an unreadable file and a
+    /// malformed document are reported to the problem handler and passed over.
+    /// @throws IndexError when the database fails.
     void add_source(const std::string& source);
 
     /// Indexes JSONL records read from @p input; @p name labels problems.

@@ -12,43 +12,57 @@
 ///
 /// Scores (the date is set only when the best reaches kThreshold = 5):
 /// - full date: 3; in a dateline (`CITY, 4 January 2026 (Agency) —` in the first
-///   lines) +6; alone on a line near the top or at the very end (a header or a
-///   signature such as `New Delhi\n1 December 2008`) +4; otherwise in the first
-///   400 bytes +2 or the first 1,500 bytes +1; cue word before it: "issued on",
-///   "adopted on", "signed on", "dated", "date:", "done at" +3 when the cue opens
-///   the sentence or follows was/is/been/hereby, else +1.5, and "held/met/meeting
-///   ... on" +1.5; a weekday before it +0.5; the latest full date in the first
-///   1,500 bytes +1; "<noun> of 26 December 2004" (an event it cites) -2.
+///   three lines) +6; alone on a line near the top or at the very end (a header or
+///   a signature such as `New Delhi\n1 December 2008`, but not a wrapped line that
+///   carries on the sentence above) +4; otherwise in the first 400 bytes +1.5 or
+///   the first 1,500 bytes +1. Within those first 1,500 bytes (or in a header), a
+///   cue before it: "issued on", "adopted on the", "signed on", "dated", "Date:",
+///   "done at Geneva on" +3 when the cue opens the sentence or follows
+///   was/is/been/hereby, else +1.5; "held/met/meeting/convened ... on" +1.5. A
+///   weekday before it +0.5; the latest of two or more full dates in the first 400
+///   bytes +0.5; "<noun> of 26 December 2004" (an event it cites) -2. So a lone
+///   date at the start needs a cue: speeches open with the dates they recall.
 /// - month and year: 2; in a dateline or alone on a line +5; first 400 bytes
-///   +1.5, first 1,500 bytes +0.5.
+///   +1.5, first 1,500 bytes +0.5; "in" +0.5, "so far/now/today in" +3.
 /// - bare year: 1; "this year, 2026" / "the current year (2026)" +5; "at the
-///   beginning/start/end of", "in early/mid/late", "earlier/so far/here in" +3;
-///   plain "in" +0.5; first 400 bytes +1.5, first 1,500 bytes +0.5.
-/// - title: "(2015)" 8, a full date 8, month and year 7, GA session 7, a bare
-///   year 5.5 (title candidates have offset 0 and rules starting "title-").
-/// - GA session: 2; "this/present/current" just before the ordinal +4;
-///   "election/congratulate/presidency" earlier in the sentence +3; the highest
-///   session number mentioned +0.5.
-/// - agreement: +0.5 for each other candidate (score >= 2) with the same year,
-///   at most +1.
+///   beginning/start/outset/end/close/middle of", "in early/mid/late" +2.5; "so
+///   far/now/today in" +3; plain "in"/"during" +0.5; first 400 bytes +1.5, first
+///   1,500 bytes +0.5. "in 2026" alone therefore never decides (3 at most).
+/// - title: "(2015)" 8, a full date 8, month and year 7, GA session 7, another
+///   year 5.5 unless a citation (title candidates have offset 0 and rules
+///   starting "title-").
+/// - GA session: 2; "this/present/current" just before the ordinal +4; "election"
+///   within 20 words before it in the sentence +3; the highest session the text
+///   names (past sessions it thanks included) +1, any lower one -1.5. Sessions
+///   named with "predecessor/previous/last/thank/tribute ..." are past, with
+///   "next/will/candidacy/requests ..." future: both rejected.
+/// - agreement: +0.5 for each candidate of another kind (full date, month-year,
+///   year, session, title) with the same year and a score >= 3, at most +1.
+/// - later year: a full date or month-year in running text whose year is before
+///   another candidate's (score >= 2, not a bare year) -3: a text is not older
+///   than the dates it gives.
 ///
 /// Rejected as citations (years and month-years; full dates where it applies):
-/// "since/until/before/after/by/from/between/through 1960", ranges (`2015-2020`,
-/// `2010 to 2012`), "ago", "anniversary" in the sentence, a past-event verb just
-/// before ("established/founded/signed/adopted/began ... in 1951"), a future
-/// marker earlier in the sentence ("will", "next", "expected", "target", ...),
-/// attributive years ("the 1960 Indus Waters Treaty", "its 2015 agreement"),
-/// labels ("Agenda 2063"), "Treaty of 1960", parenthesised years in the body
-/// (`resolution 242 (1967)`), and numbers that are quantities ("2000 troops").
+/// "since/until/before/after/by/from/through 1960", "between 2015 and 2020",
+/// "up to 2030", "by the end of 2030", ranges (`2015-2020`, `2015–2020`,
+/// `2015/16`, `2010 to 2012`), "ago" or "anniversary" in the sentence, a past
+/// event just before ("established/founded/began ... 1951"; for years also
+/// "signed/adopted/held/concluded in 1960"), a future marker earlier in the
+/// sentence ("will", "shall", "next", "expected", "target", "by", ...),
+/// attributive years ("the 1960 Indus Waters Treaty", "its 2015 agreement", "2015
+/// nuclear agreement"), labels ("Agenda 2063"), "Treaty of 1960", parenthesised
+/// years in the body (`resolution 242 (1967)`, but not "this year (2026)"), and
+/// numbers that are quantities ("2000 troops", "more than 2000").
 ///
 /// A dateline with a day and month but no year (`ISLAMABAD, 12 March (Agency) —`)
 /// gets its year only from: (a) a full date elsewhere with the same day and month
-/// (the dateline then adds +3 to it); (b) a month-year with the same month (score
-/// of that candidate + 3); (c) a year candidate that passes the threshold on its
-/// own, other than a GA session (its score + 0.5); or (d) the weekday the lead
-/// paragraph gives ("on Tuesday"): when exactly one non-rejected year in the text,
-/// which must also be the latest such year, puts that day and month on that
-/// weekday, the dateline with that year scores 6.
+/// (the dateline then adds +3 to it); (b) a month-year with the same month scoring
+/// at least 3 (its score + 3); (c) a year candidate that passes the threshold on
+/// its own, other than a GA session (its score + 0.5); or (d) the weekday the
+/// dateline's paragraph gives ("on Tuesday"): when exactly one non-rejected year
+/// in the text puts that day and month on that weekday, and it is also the latest
+/// such year, the dateline with that year scores 6. Otherwise the text gets no
+/// date from it.
 ///
 /// Long texts (over 16 KB) are scanned in their first 12 KB and last 2 KB only.
 #include "date_extractor.hpp"
@@ -1323,6 +1337,7 @@ DateExtraction DateExtractor::extract(std::string_view title, std::string_view t
             for (const auto& s : found) {
                 if (s.candidate.score <= 0) continue;
                 if (s.form == Form::MonthYear && s.candidate.date.month == partial->month &&
+                    s.candidate.score >= 3 &&
                     (!best_month || s.candidate.score > best_month->candidate.score)) {
                     best_month = &s;
                 }

@@ -182,16 +182,14 @@ TEST_CASE("search option values are validated", "[cli]") {
         CHECK(lines_of(r.err).size() == 1);
         CHECK_THAT(r.err, Catch::StartsWith("diplo-search: "));
     }
-    // BUG: negative numbers for the unsigned options are accepted and wrap around:
-    // `--limit -3` runs with limit 4294967293 (exit 0), `--offset -1` with offset
-    // 4294967295 (no hits, exit 0); same for --facet-size, --snippet-length and
-    // diplo-index --batch-size (searcher/main.cpp, indexer/main.cpp: po::value<uint32_t>).
-    // for (const char* args : {"--limit -3", "--limit=-3", "--offset -1", "--facet-size -1"}) {
-    //     INFO(args);
-    //     const CommandResult r = search_cmd("--db " + q(f.db()) + " " + args);
-    //     CHECK(r.exit_code == kUsage);
-    //     CHECK(r.out.empty());
-    // }
+    // Negative counts must not wrap around as unsigned values would.
+    for (const char* args : {"--limit -3", "--limit=-3", "--offset -1", "--facet-size -1",
+                             "--snippet-length -5", "--limit 99999999999"}) {
+        INFO(args);
+        const CommandResult r = search_cmd("--db " + q(f.db()) + " " + args);
+        CHECK(r.exit_code == kUsage);
+        CHECK(r.out.empty());
+    }
 }
 
 // ---------------------------------------------------------------------------------------
