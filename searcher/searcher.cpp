@@ -30,6 +30,21 @@ struct FieldFilter {
     Xapian::Query query;
 };
 
+// Sorts by date with undated documents last in either direction: Xapian puts an
+// empty value first when ascending, so ascending order gets a key above every date.
+class DateSortKey final : public Xapian::KeyMaker {
+  public:
+    explicit DateSortKey(bool ascending) : m_ascending(ascending) {}
+    std::string operator()(const Xapian::Document& doc) const override {
+        std::string date = doc.get_value(schema::slot(schema::ValueSlot::kDate));
+        if (date.empty() && m_ascending) return "\xff";
+        return date;
+    }
+
+  private:
+    bool m_ascending;
+};
+
 Xapian::Query combine(const Xapian::Query& main, const std::vector<FieldFilter>& filters,
                       const std::string& except) {
     Xapian::Query query = main;
@@ -120,8 +135,8 @@ class Searcher::Impl {
         for (const auto& name : request.facets) {
             const FacetField* field = find_facet_field(name);
             if (!field) {
-                throw QueryError(
-                    fmt::format("unknown facet '{}' (use country, topic, year, type, mentions)", name));
+                throw QueryError(fmt::format(
+                    "unknown facet '{}' (use country, topic, year, type, mentions)", name));
             }
             const bool filtered =
                 std::any_of(filters.begin(), filters.end(),
@@ -132,17 +147,10 @@ class Searcher::Impl {
         const Xapian::doccount all = m_db.get_doccount();
         Xapian::Enquire enquire(m_db);
         enquire.set_query(combine(main, filters, ""));
-        switch (request.sort) {
-            case SortOrder::kRelevance:
-                break;
-            case SortOrder::kDateAscending:
-                enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::kDate),
-                                                         false);
-                break;
-            case SortOrder::kDateDescending:
-                enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::kDate),
-                                                         true);
-                break;
+        DateSortKey date_key(request.sort == SortOrder::kDateAscending);
+        if (request.sort != SortOrder::kRelevance) {
+            enquire.set_sort_by_key_then_relevance(&date_key,
+                                                   request.sort == SortOrder::kDateDescending);
         }
         FacetCounter counter(main_facets);
         if (!main_facets.empty()) enquire.add_matchspy(&counter);

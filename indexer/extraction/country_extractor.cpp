@@ -523,8 +523,10 @@ void CountryExtractor::Impl::add(std::string_view name, std::uint32_t country, M
             if (!joined.empty()) joined += ' ';
             joined += t.folded;
         }
-        // Every name starts with a capital letter (or is all caps) in the text.
+        // Every name starts with a capital letter (or is all caps) in the text, but for a
+        // leading "Former": "the former Yugoslav Republic of Macedonia".
         if (e.cases[0] == CaseRule::kAny) e.cases[0] = CaseRule::kCapitalised;
+        if (e.folded[0] == "former") e.cases[0] = CaseRule::kAny;
         // Skip exact duplicates (e.g. "St. Kitts" and "St Kitts" tokenise alike).
         bool duplicate = false;
         if (const auto it = m_by_first.find(e.folded[0]); it != m_by_first.end()) {
@@ -541,7 +543,7 @@ void CountryExtractor::Impl::add(std::string_view name, std::uint32_t country, M
         }
         e.weak = kind == MentionKind::kCapital && contains(kWeakCapitals, joined);
         e.combining = kind == MentionKind::kDemonym && contains(kCombiningForms, joined);
-        if (e.cases[0] == CaseRule::kExact) {
+        if (e.cases[0] == CaseRule::kExact || e.cases[0] == CaseRule::kAny) {
             m_lowercase_firsts.insert(e.folded[0]);
             m_lowercase_first_bytes[static_cast<unsigned char>(e.folded[0][0])] = true;
         }

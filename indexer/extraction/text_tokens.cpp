@@ -8,7 +8,9 @@ namespace diplosearch::extraction {
 
 namespace {
 
-bool is_word_char(unsigned ch) { return Xapian::Unicode::is_wordchar(ch); }
+bool is_word_char(unsigned ch) {
+    return Xapian::Unicode::is_wordchar(ch);
+}
 
 bool is_upper(unsigned ch) {
     return Xapian::Unicode::get_category(ch) == Xapian::Unicode::UPPERCASE_LETTER;
@@ -26,11 +28,38 @@ bool is_letter(unsigned ch) {
     }
 }
 
-bool is_apostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019; }
+bool is_apostrophe(unsigned ch) {
+    return ch == '\'' || ch == 0x2019;
+}
+
+// A period ends a sentence unless it sits inside a number ("3.67") or follows
+// an abbreviation or an initial ("Mr.", "U.S.", "J.").
+bool ends_sentence(std::string_view text, std::size_t dot, const std::vector<Token>& tokens) {
+    const bool touches_previous =
+        !tokens.empty() && tokens.back().offset + tokens.back().text.size() == dot;
+    if (dot + 1 < text.size()) {
+        const auto next = static_cast<unsigned char>(text[dot + 1]);
+        if (next >= '0' && next <= '9' && touches_previous) return false;
+    }
+    if (!touches_previous) return true;
+    static constexpr std::string_view kAbbreviations[] = {
+        "mr",  "mrs", "ms",  "dr",  "prof", "st",   "gen",  "col", "lt",  "capt", "gov",
+        "sen", "rep", "amb", "hon", "rev",  "sr",   "jr",   "no",  "nos", "vs",   "etc",
+        "u.s", "u.k", "u.n", "e.g", "i.e",  "art",  "para", "vol", "jan", "feb",  "mar",
+        "apr", "jun", "jul", "aug", "sep",  "sept", "oct",  "nov", "dec"};
+    const std::string& word = tokens.back().folded;
+    if (word.size() == 1 && tokens.back().capitalised) return false;  // An initial.
+    for (const auto abbreviation : kAbbreviations) {
+        if (word == abbreviation) return false;
+    }
+    return true;
+}
 
 }  // namespace
 
-std::string fold(std::string_view word) { return Xapian::Unicode::tolower(std::string(word)); }
+std::string fold(std::string_view word) {
+    return Xapian::Unicode::tolower(std::string(word));
+}
 
 std::vector<Token> tokenise(std::string_view text) {
     std::vector<Token> tokens;
@@ -52,12 +81,23 @@ std::vector<Token> tokenise(std::string_view text) {
             } else if (ch != ' ' && ch != '\t' && ch != '\r') {
                 newlines = 0;
             }
+            const bool right_after_word =
+                !tokens.empty() &&
+                offset_of(it) == tokens.back().offset + tokens.back().text.size();
             if (ch == '-' || ch == 0x2010 || ch == 0x2011) {
-                hyphen_pending = !tokens.empty() && offset_of(it) == tokens.back().offset + tokens.back().text.size();
-            } else if (ch != ' ') {
+                // White space may follow: "sixty-\nninth" is hyphenated at a line break.
+                hyphen_pending = right_after_word;
+            } else if (ch == 0x2013) {
+                // An en dash joins only when it touches words on both sides ("China–Pakistan").
+                Xapian::Utf8Iterator next = it;
+                ++next;
+                hyphen_pending = right_after_word && next != end && is_word_char(*next);
+            } else if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') {
                 hyphen_pending = false;
             }
-            if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || (ch == '\n' && newlines >= 2)) {
+            if (ch == '.' && ends_sentence(text, offset_of(it), tokens)) {
+                sentence_start = true;
+            } else if (ch == '!' || ch == '?' || ch == ':' || (ch == '\n' && newlines >= 2)) {
                 sentence_start = true;
             }
             ++it;

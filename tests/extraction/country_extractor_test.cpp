@@ -77,6 +77,8 @@ TEST_CASE("country extractor: longest match wins", "[extraction][country]") {
             {"Nigerien and Nigerian officials met.", {"NER", "NGA"}},
             {"A Papua New Guinean delegate spoke.", {"PNG"}},
             {"Saint Kitts and Nevis and St. Lucia attended.", {"KNA", "LCA"}},
+            {"The former Yugoslav Republic of Macedonia applied.", {"MKD"}},
+            {"The former Soviet Union and the Jamahiriya.", {"LBY", "SUN"}},
         });
     }
 }

@@ -199,3 +199,41 @@ TEST_CASE("tokenise: empty and word-less texts", "[extraction][tokens]") {
     CHECK(one[0].paragraph == 0);
     CHECK_FALSE(one[0].hyphen_before);
 }
+
+TEST_CASE("tokenise: en dashes join touching words; line-break hyphens still join",
+          "[extraction][tokens]") {
+    const auto joined = tokenise("China\u2013Pakistan talks");
+    REQUIRE(joined.size() == 3);
+    CHECK(joined[1].hyphen_before);
+    const auto spaced = tokenise("China \u2013 Pakistan");
+    REQUIRE(spaced.size() == 2);
+    CHECK_FALSE(spaced[1].hyphen_before);
+    const auto wrapped = tokenise("sixty-\nninth session");
+    REQUIRE(wrapped.size() == 3);
+    CHECK(wrapped[1].hyphen_before);
+}
+
+TEST_CASE("tokenise: periods in numbers, abbreviations and initials do not start sentences",
+          "[extraction][tokens]") {
+    struct Case {
+        std::string text;
+        std::string word;
+        bool starts;
+    };
+    const auto c = GENERATE(values<Case>({
+        {"Growth was 3.67 percent", "67", false},
+        {"We met Mr. Khan today", "Khan", false},
+        {"The U.S. delegation spoke", "delegation", false},
+        {"Signed by J. Smith", "Smith", false},
+        {"Talks ended. Ministers left", "Ministers", true},
+    }));
+    INFO(c.text);
+    bool found = false;
+    for (const auto& t : tokenise(c.text)) {
+        if (t.text == c.word) {
+            found = true;
+            CHECK(t.sentence_start == c.starts);
+        }
+    }
+    CHECK(found);
+}
