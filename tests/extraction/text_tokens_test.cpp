@@ -200,7 +200,7 @@ TEST_CASE("tokenise: empty and word-less texts", "[extraction][tokens]") {
     CHECK_FALSE(one[0].hyphen_before);
 }
 
-TEST_CASE("tokenise: en dashes join touching words; line-break hyphens still join",
+TEST_CASE("tokenise: en dashes join touching words, and line-break hyphens still join",
           "[extraction][tokens]") {
     const auto joined = tokenise("China\u2013Pakistan talks");
     REQUIRE(joined.size() == 3);
