@@ -58,7 +58,9 @@ int run_explain(const std::vector<std::string>& sources, const std::string& form
         std::move(explained.begin(), explained.end(), std::back_inserter(docs));
     }
     if (json) {
-        std::cout << indexer::explanation_json(docs).dump(2) << '\n';
+        std::cout << indexer::explanation_json(docs).dump(2, ' ', false,
+                                                          nlohmann::json::error_handler_t::replace)
+                  << '\n';
     } else {
         indexer::print_explanation_text(docs, std::cout);
     }

@@ -54,7 +54,8 @@
 ///   America(n)    - "Latin/South/North/Central/Ibero/Inter-/Pan- America(n)", "our America",
 ///                   "Organization of American States", "American continent" -> rejected;
 ///   Indian        - "Indian Ocean", "West Indian", "American Indian" -> rejected;
-///   Central African - "Central African States/region/subregion" -> rejected;
+///   Central African - "Central African States/region/subregion/leaders" and
+///                     "West and Central African" -> rejected;
 ///   Benin, Jersey - "Benin City", "Jersey City" -> rejected.
 ///   "Mali" inside "Somalia" never matches: matching is by whole tokens.
 ///
@@ -797,9 +798,13 @@ Verdict CountryExtractor::Impl::check_context(const Scan& s, const Match& m, Zon
             break;
         }
         case Rule::kCentralAfrican: {
-            static const WordSet tails{"states", "region",  "subregion", "sub",      "countries",
-                                       "forest", "forests", "economic",  "monetary", "customs"};
+            static const WordSet tails{"states",    "region",  "subregion", "sub",
+                                       "countries", "forest",  "forests",   "economic",
+                                       "monetary",  "customs", "leaders",   "nations"};
             if (n1_in(tails) && n1_joined) return Verdict::kReject;
+            // "West and Central African": the region, not the republic.
+            static const WordSet regions{"west", "east", "and"};
+            if (p1_in(regions) && p1_joined) return Verdict::kReject;
             break;
         }
         case Rule::kBenin:

@@ -230,8 +230,12 @@ class Scores {
     std::map<std::string, TypeScore> m_scores;
 };
 
+// The cue as written; lengths count the lower-cased ASCII form, so the end is
+// moved past any continuation bytes to keep "communiqué" whole.
 std::string as_written(std::string_view raw, std::size_t pos, std::size_t len) {
-    return std::string(raw.substr(pos, std::min(len, raw.size() - pos)));
+    std::size_t end = std::min(pos + len, raw.size());
+    while (end < raw.size() && (static_cast<unsigned char>(raw[end]) & 0xC0) == 0x80) ++end;
+    return std::string(raw.substr(pos, end - pos));
 }
 
 // ---------------------------------------------------------------- title

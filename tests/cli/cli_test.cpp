@@ -658,3 +658,29 @@ TEST_CASE("year and date filters and date sorting and paging on the sample corpu
         CHECK(std::find(hit["topics"].begin(), hit["topics"].end(), "cpec") != hit["topics"].end());
     }
 }
+
+TEST_CASE("diplo-index --explain shows extraction evidence without writing a database", "[cli]") {
+    const std::string file =
+        (diplosearch::test::sample_corpus() / "news" / "gwadar-residents-water-protest-2021.md")
+            .string();
+    const CommandResult text = index_cmd("--explain " + q(file));
+    CHECK(text.exit_code == 0);
+    CHECK_THAT(text.out, Catch::Contains("country   [extracted] PAK, CHN"));
+    CHECK_THAT(text.out, Catch::Contains("\"Pakistan\" name"));
+    CHECK_THAT(text.out, Catch::Contains("type      [extracted] article"));
+
+    const CommandResult as_json = index_cmd("--explain --json " + q(file));
+    REQUIRE(as_json.exit_code == 0);
+    const auto parsed = nlohmann::json::parse(as_json.out);
+    CHECK(parsed["format_version"] == 1);
+    REQUIRE(parsed["documents"].size() == 1);
+    const auto& doc = parsed["documents"][0];
+    CHECK(doc["country"]["origin"] == "extracted");
+    CHECK(doc["country"]["value"] == nlohmann::json::array({"PAK", "CHN"}));
+    CHECK(doc["evidence"]["spans"].size() >= 3);
+    CHECK(doc["evidence"]["topics"][0]["topic"] == doc["topic"]["value"][0]);
+
+    const CommandResult missing = index_cmd("--explain /nonexistent/file.md");
+    CHECK(missing.exit_code == 5);
+    CHECK_THAT(missing.err, Catch::Contains("/nonexistent/file.md"));
+}
