@@ -19,22 +19,10 @@ constexpr std::size_t kColumns = 8;
 constexpr std::string_view kHeader =
     "alpha3\talpha2\tshort_name\tformal_name\tstatus\taliases\tdemonyms\tcapitals";
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    while (true) {
-        const auto end = s.find(sep, start);
-        parts.push_back(s.substr(start, end - start));
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-    }
-    return parts;
-}
-
 std::vector<std::string> split_list(std::string_view s) {
     std::vector<std::string> items;
     if (text::trim(s).empty()) return items;
-    for (const auto part : split(s, '|')) {
+    for (const auto part : text::split(s, '|')) {
         const auto item = text::trim(part);
         if (!item.empty()) items.emplace_back(item);
     }
@@ -68,7 +56,7 @@ CountryGazetteer CountryGazetteer::parse(std::string_view tsv) {
     CountryGazetteer gazetteer;
     bool header_seen = false;
     std::size_t line_no = 0;
-    for (const auto raw_line : split(tsv, '\n')) {
+    for (const auto raw_line : text::split(tsv, '\n')) {
         ++line_no;
         const std::string_view line =
             raw_line.ends_with('\r') ? raw_line.substr(0, raw_line.size() - 1) : raw_line;
@@ -81,7 +69,7 @@ CountryGazetteer CountryGazetteer::parse(std::string_view tsv) {
             header_seen = true;
             continue;
         }
-        const auto cols = split(line, '\t');
+        const auto cols = text::split(line, '\t');
         if (cols.size() != kColumns) {
             throw UsageError(fmt::format("gazetteer line {}: {} columns, expected {}", line_no,
                                          cols.size(), kColumns));

@@ -102,6 +102,17 @@ bool looks_binary(std::string_view bytes) {
     return !head.empty() && static_cast<double>(control) > 0.1 * static_cast<double>(head.size());
 }
 
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (true) {
+        const auto end = s.find(sep, start);
+        parts.push_back(s.substr(start, end == std::string_view::npos ? end : end - start));
+        if (end == std::string_view::npos) return parts;
+        start = end + 1;
+    }
+}
+
 std::string_view trim(std::string_view s) {
     constexpr std::string_view kSpace = " \t\n\r\f\v";
     const auto first = s.find_first_not_of(kSpace);

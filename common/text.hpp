@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace diplosearch::text {
 
@@ -19,6 +20,9 @@ void normalise_line_ends(std::string& s);
 
 /// True when @p bytes looks binary (NUL bytes or mostly control characters).
 bool looks_binary(std::string_view bytes);
+
+/// The parts of @p s between occurrences of @p sep (empty parts included).
+std::vector<std::string_view> split(std::string_view s, char sep);
 
 /// Trims ASCII white space at both ends.
 std::string_view trim(std::string_view s);

@@ -47,13 +47,7 @@ std::vector<std::string> split_values(const std::vector<std::string>& values) {
 
 std::vector<std::string> split_on(std::string_view v, char sep) {
     std::vector<std::string> parts;
-    std::size_t start = 0;
-    while (start <= v.size()) {
-        const auto end = v.find(sep, start);
-        parts.emplace_back(text::trim(v.substr(start, end == std::string_view::npos ? end : end - start)));
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-    }
+    for (const auto part : text::split(v, sep)) parts.emplace_back(text::trim(part));
     return parts;
 }
 
@@ -65,7 +59,8 @@ std::string join_parts(const std::vector<std::string>& parts, std::size_t from, 
 
 }  // namespace
 
-void DocumentNormaliser::resolve_countries(Document& doc, std::vector<std::string>& warnings) const {
+void DocumentNormaliser::resolve_countries(Document& doc,
+                                           std::vector<std::string>& warnings) const {
     // Lists come as separate values or as "A; B" or "A, B" strings. ISO-style
     // names contain commas themselves ("Korea, Republic of"), so the longest
     // run of comma-separated parts that names a country is taken first.

@@ -91,27 +91,10 @@ int run(int argc, char** argv) {
          "explain extraction for each SOURCE document instead of indexing")
         ("json", po::bool_switch(&explain_json), "with --explain: print JSON");
     // clang-format on
-    po::options_description hidden;
-    hidden.add_options()("source", po::value(&sources));
-    po::options_description visible;
-    visible.add(indexing).add(cli::common_options(common));
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("source", -1);
-
-    po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-    if (common.help) {
-        std::cout << kUsage << '\n' << visible << '\n' << cli::kExitCodeHelp;
+    if (!cli::parse_command_line(argc, argv, {kProgram, kUsage, indexing, "source"}, common,
+                                 sources)) {
         return cli::kExitOk;
     }
-    if (common.version) {
-        cli::print_version(kProgram);
-        return cli::kExitOk;
-    }
-    setup_logging(common.log_settings(kProgram));
     if (sources.empty()) throw UsageError("no SOURCE given (try --help)");
     if (explain) return run_explain(sources, options.format, explain_json);
     if (common.db.empty()) throw UsageError("--db PATH is required (try --help)");

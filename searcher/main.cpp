@@ -9,9 +9,11 @@
 
 #include "cli/common_options.hpp"
 #include "cli/exit_codes.hpp"
+#include "country_gazetteer.hpp"
 #include "diplosearch/errors.hpp"
 #include "diplosearch/searcher.hpp"
 #include "result_printer.hpp"
+#include "text.hpp"
 
 namespace po = boost::program_options;
 using namespace diplosearch;
@@ -35,14 +37,8 @@ constexpr const char* kUsage =
 std::vector<std::string> split_commas(const std::vector<std::string>& values) {
     std::vector<std::string> out;
     for (const auto& v : values) {
-        std::size_t start = 0;
-        while (start <= v.size()) {
-            const auto comma = v.find(',', start);
-            std::string item =
-                v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-            if (!item.empty()) out.push_back(std::move(item));
-            if (comma == std::string::npos) break;
-            start = comma + 1;
+        for (const auto part : text::split(v, ',')) {
+            if (!text::trim(part).empty()) out.emplace_back(text::trim(part));
         }
     }
     return out;
@@ -107,31 +103,21 @@ int run(int argc, char** argv) {
          "snippet length in characters (default 240; 0 for none)")
         ("format", po::value(&format)->value_name("FMT"), "output as text (default) or json");
     // clang-format on
-    po::options_description hidden;
-    hidden.add_options()("query", po::value(&words));
-    po::options_description visible;
-    visible.add(search).add(cli::common_options(common));
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("query", -1);
-
-    po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-    if (common.help) {
-        std::cout << kUsage << '\n' << visible << '\n' << cli::kExitCodeHelp;
+    if (!cli::parse_command_line(argc, argv, {kProgram, kUsage, search, "query"}, common, words)) {
         return cli::kExitOk;
     }
-    if (common.version) {
-        cli::print_version(kProgram);
-        return cli::kExitOk;
-    }
-    setup_logging(common.log_settings(kProgram));
     if (common.db.empty()) throw UsageError("--db PATH is required (try --help)");
 
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
-    request.countries = split_commas(countries);
+    // ISO-style names contain commas ("Korea, Republic of"): keep a value whole when it names a
+    // country.
+    for (const auto& value : countries) {
+        if (CountryGazetteer::builtin().resolve(value)) {
+            request.countries.push_back(value);
+        } else {
+            for (auto& part : split_commas({value})) request.countries.push_back(std::move(part));
+        }
+    }
     request.topics = split_commas(topics);
     request.types = split_commas(types);
     if (!year.empty()) apply_year(year, request);

@@ -55,6 +55,32 @@ po::options_description common_options(CommonOptions& values) {
     return group;
 }
 
+bool parse_command_line(int argc, char** argv, const CommandLine& line, CommonOptions& common,
+                        std::vector<std::string>& positionals) {
+    po::options_description hidden;
+    hidden.add_options()(line.positional_name.c_str(), po::value(&positionals));
+    po::options_description visible;
+    visible.add(line.options).add(common_options(common));
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description positional;
+    positional.add(line.positional_name.c_str(), -1);
+
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    if (common.help) {
+        std::cout << line.usage << '\n' << visible << '\n' << kExitCodeHelp;
+        return false;
+    }
+    if (common.version) {
+        print_version(line.program);
+        return false;
+    }
+    setup_logging(common.log_settings(line.program));
+    return true;
+}
+
 int run_guarded(const std::string& program, const std::function<int()>& body) {
     auto fail = [&](int code, const std::string& message) {
         std::cerr << program << ": " << message << '\n';

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <boost/program_options.hpp>
 
@@ -37,6 +38,22 @@ struct CommonOptions {
 
 /// `--db`, `--log-level`, `--log-format`, `-q/--quiet`, `-v/--verbose`, `--help`, `--version`.
 boost::program_options::options_description common_options(CommonOptions& values);
+
+/// What one binary's command line looks like.
+struct CommandLine {
+    std::string program;  ///< Name printed in messages and by --version.
+    std::string usage;    ///< Text printed before the options by --help.
+    boost::program_options::options_description options;  ///< The binary's own options.
+    std::string positional_name;  ///< Name of the positional arguments (`source`, `query`).
+};
+
+/// Parses @p argv: @p line's options, the common ones, and every positional
+/// argument into @p positionals. Prints --help (with the exit codes) or --version,
+/// else sets up logging from the common options.
+/// @returns false when --help or --version was answered and the program should end.
+/// @throws boost::program_options::error or UsageError for bad options.
+bool parse_command_line(int argc, char** argv, const CommandLine& line, CommonOptions& common,
+                        std::vector<std::string>& positionals);
 
 /// Runs @p body, mapping library exceptions to documented exit codes and
 /// printing one `program: message` line on stderr for each failure.
