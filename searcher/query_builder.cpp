@@ -124,18 +124,40 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : m_stemmer("english") {
 Xapian::Query QueryBuilder::parse(const std::string& query_text, std::string* corrected) {
     if (corrected) corrected->clear();
     if (text::trim(query_text).empty()) return Xapian::Query::MatchAll;
+    // Xapian reads a query made only of `-word`s as plain words; users mean
+    // "everything except these", so that is what they get.
+    std::string excluded;
+    bool only_exclusions = true;
+    for (const auto token : text::split(text::trim(query_text), ' ')) {
+        if (token.empty()) continue;
+        if (token.size() < 2 || token.front() != '-') {
+            only_exclusions = false;
+            break;
+        }
+        excluded += std::string(token.substr(1)) + " ";
+    }
+    if (only_exclusions) {
+        m_parser.set_default_op(Xapian::Query::OP_OR);
+        const Xapian::Query unwanted = parse_text(excluded, query_text, nullptr);
+        m_parser.set_default_op(Xapian::Query::OP_AND);
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, unwanted);
+    }
+    return parse_text(query_text, query_text, corrected);
+}
+
+Xapian::Query QueryBuilder::parse_text(const std::string& query_text, const std::string& as_given,
+                                       std::string* corrected) {
     unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                      Xapian::QueryParser::FLAG_PURE_NOT;
     if (corrected && m_has_spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     try {
         Xapian::Query query = m_parser.parse_query(query_text, flags);
         if (corrected && m_has_spelling) *corrected = m_parser.get_corrected_query_string();
-        // Only stop-words or punctuation: nothing to rank by, so match nothing.
         return query;
     } catch (const Xapian::QueryParserError& e) {
-        throw QueryError(fmt::format("query syntax error in '{}': {}", query_text, e.get_msg()));
+        throw QueryError(fmt::format("query syntax error in '{}': {}", as_given, e.get_msg()));
     } catch (const Xapian::Error& e) {
-        throw QueryError(fmt::format("cannot parse query '{}': {}", query_text, e.get_msg()));
+        throw QueryError(fmt::format("cannot parse query '{}': {}", as_given, e.get_msg()));
     }
 }
 

@@ -50,6 +50,10 @@ class QueryBuilder {
     const Xapian::Stem& stemmer() const { return m_stemmer; }
 
   private:
+    // Parses @p query_text; errors quote @p as_given.
+    Xapian::Query parse_text(const std::string& query_text, const std::string& as_given,
+                             std::string* corrected);
+
     Xapian::Stem m_stemmer;
     std::vector<std::unique_ptr<FieldValueProcessor>> m_processors;  // Outlive m_parser.
     Xapian::QueryParser m_parser;

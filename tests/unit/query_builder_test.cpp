@@ -321,3 +321,14 @@ TEST_CASE("query builder: no spelling data means no correction", "[unit][query_b
     f.builder.parse("gwadr", &corrected);
     CHECK(corrected.empty());
 }
+
+TEST_CASE("query builder: a query of only -words matches everything except them",
+          "[unit][query_builder]") {
+    Fixture f;
+    CHECK(f.match("-gwadar") == Ids{"ebola-2014", "brexit-2017", "caspian-2018", "sixparty-2003",
+                                    "icj-2019", "talks-2010-04", "civ-2010"});
+    CHECK(f.match("-gwadar -ebola") == Ids{"brexit-2017", "caspian-2018", "sixparty-2003",
+                                           "icj-2019", "talks-2010-04", "civ-2010"});
+    // With a positive word, '-' keeps its usual meaning.
+    CHECK(f.match("port -gwadar") == Ids{"caspian-2018", "icj-2019"});
+}
