@@ -61,6 +61,16 @@ Xapian::Database open_for_reading(const std::string& path) {
 }
 
 Xapian::WritableDatabase open_for_writing(const std::string& path) {
+    // Xapian creates the database directory but not its parents.
+    std::error_code ec;
+    const auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty() && !std::filesystem::exists(parent, ec)) {
+        std::filesystem::create_directories(parent, ec);
+        if (ec) {
+            throw IndexError(fmt::format("{}: cannot create folder {}: {}", path, parent.string(),
+                                         ec.message()));
+        }
+    }
     try {
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
         check_schema(db, path);
