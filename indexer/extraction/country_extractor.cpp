@@ -808,9 +808,7 @@ Verdict CountryExtractor::Impl::check_context(const Scan& s, const Match& m, Zon
             break;
         }
         case Rule::kBenin:
-            if (n1_is("city") && n1_joined) return Verdict::kReject;
-            break;
-        case Rule::kJersey:
+        case Rule::kJersey:  // "Benin City", "Jersey City".
             if (n1_is("city") && n1_joined) return Verdict::kReject;
             break;
     }

@@ -882,7 +882,7 @@ void apply_citation_traps(const Scanner& sc, const Match& m, Context& ctx) {
         // Labels: "Agenda 2063", "Vision 2030".
         const auto& t1 = sc.tok(before[0]);
         if (m.form == Form::Year && t1.capitalised && !t1.sentence_start &&
-            sc.gap(before[0], m.first).find_first_not_of(" ") == std::string_view::npos &&
+            sc.gap(before[0], m.first).find_first_not_of(' ') == std::string_view::npos &&
             !one_of(t1.folded, {"in", "since", "of", "during", "from", "by"}) &&
             month_number(t1.folded) == 0) {
             ctx.reject("name");

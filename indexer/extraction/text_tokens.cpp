@@ -95,9 +95,8 @@ std::vector<Token> tokenise(std::string_view text) {
             } else if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') {
                 hyphen_pending = false;
             }
-            if (ch == '.' && ends_sentence(text, offset_of(it), tokens)) {
-                sentence_start = true;
-            } else if (ch == '!' || ch == '?' || ch == ':' || (ch == '\n' && newlines >= 2)) {
+            const bool full_stop = ch == '.' && ends_sentence(text, offset_of(it), tokens);
+            if (full_stop || ch == '!' || ch == '?' || ch == ':' || (ch == '\n' && newlines >= 2)) {
                 sentence_start = true;
             }
             ++it;
