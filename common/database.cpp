@@ -2,7 +2,10 @@
 /// @brief Database opening and error translation.
 #include "database.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -25,6 +28,20 @@ void check_schema(const Xapian::Database& db, const std::string& path) {
         fmt::format("{}: schema version {} but this build reads version {}; rebuild the index with "
                     "this version of diplo-index",
                     path, version, schema::kVersion));
+}
+
+// Xapian's lock cannot be waited on, so poll it until the deadline.
+Xapian::WritableDatabase open_writable_waiting(const std::string& path,
+                                               std::chrono::steady_clock::time_point deadline) {
+    constexpr auto kPollInterval = std::chrono::milliseconds(200);
+    while (true) {
+        try {
+            return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        } catch (const Xapian::DatabaseLockError&) {
+            if (std::chrono::steady_clock::now() + kPollInterval > deadline) throw;
+            std::this_thread::sleep_for(kPollInterval);
+        }
+    }
 }
 
 }  // namespace
@@ -60,7 +77,7 @@ Xapian::Database open_for_reading(const std::string& path) {
     }
 }
 
-Xapian::WritableDatabase open_for_writing(const std::string& path) {
+Xapian::WritableDatabase open_for_writing(const std::string& path, double wait_seconds) {
     // Xapian creates the database directory but not its parents.
     std::error_code ec;
     const auto parent = std::filesystem::path(path).parent_path();
@@ -71,8 +88,11 @@ Xapian::WritableDatabase open_for_writing(const std::string& path) {
                                          ec.message()));
         }
     }
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                              std::chrono::duration<double>(std::max(wait_seconds, 0.0)));
     try {
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        Xapian::WritableDatabase db = open_writable_waiting(path, deadline);
         check_schema(db, path);
         if (db.get_metadata(std::string(schema::kVersionKey)).empty()) {
             db.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));

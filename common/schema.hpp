@@ -26,6 +26,7 @@ enum class ValueSlot : Xapian::valueno {
     kType = 4,       ///< Type slug.
     kLang = 5,       ///< Language code.
     kMentions = 6,   ///< value_list of alpha-3 codes of every mentioned country.
+    kContentHash = 7,  ///< Hash of the source document and the extraction rules (16 hex digits).
 };
 
 constexpr Xapian::valueno slot(ValueSlot s) {

@@ -24,7 +24,7 @@ struct SourceDocument {
 };
 
 class DocumentReader {
-public:
+  public:
     /// Receives each document. May throw std::invalid_argument to reject it.
     using DocumentSink = std::function<void(SourceDocument&&)>;
     using ProblemSink = std::function<void(const InputProblem&)>;
@@ -39,7 +39,7 @@ public:
     /// Reads JSONL records from @p stream; @p name labels problems, @p id_base derived ids.
     void read_jsonl(ByteStream& stream, const std::string& name, const std::string& id_base);
 
-private:
+  private:
     void read_file(const SourceFile& file);
     void read_json(const std::string& content, const SourceFile& file);
     template <typename Parse>

@@ -15,9 +15,9 @@
 namespace diplosearch::indexer {
 
 struct ExplainedDocument {
-    Document document;                   ///< As it would be indexed.
+    Document document;                    ///< As it would be indexed.
     extraction::ExtractionReport report;  ///< Every extractor's findings, even where metadata won.
-    std::vector<std::string> warnings;   ///< Normalisation warnings.
+    std::vector<std::string> warnings;    ///< Normalisation warnings.
 };
 
 /// Reads @p source like the indexer does and explains each document.

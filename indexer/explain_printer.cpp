@@ -31,19 +31,26 @@ std::string join(const std::vector<std::string>& items) {
 
 const char* zone_name(Zone zone) {
     switch (zone) {
-        case Zone::kTitle: return "title";
-        case Zone::kDateline: return "dateline";
-        case Zone::kLead: return "lead";
-        case Zone::kBody: return "body";
+        case Zone::kTitle:
+            return "title";
+        case Zone::kDateline:
+            return "dateline";
+        case Zone::kLead:
+            return "lead";
+        case Zone::kBody:
+            return "body";
     }
     return "body";
 }
 
 const char* kind_name(MentionKind kind) {
     switch (kind) {
-        case MentionKind::kName: return "name";
-        case MentionKind::kDemonym: return "demonym";
-        case MentionKind::kCapital: return "capital";
+        case MentionKind::kName:
+            return "name";
+        case MentionKind::kDemonym:
+            return "demonym";
+        case MentionKind::kCapital:
+            return "capital";
     }
     return "name";
 }
@@ -66,7 +73,8 @@ void print_countries(const ExplainedDocument& e, std::ostream& out) {
                            c.in_dateline ? ", dateline" : "", c.in_lead ? ", lead" : "",
                            join(spans));
     }
-    if (ranked.size() > kMaxListed) out << fmt::format("      … {} more\n", ranked.size() - kMaxListed);
+    if (ranked.size() > kMaxListed)
+        out << fmt::format("      … {} more\n", ranked.size() - kMaxListed);
     out << fmt::format("  mentions  {}\n", join(d.mentions));
 }
 
@@ -130,14 +138,20 @@ nlohmann::json explanation_json(const std::vector<ExplainedDocument>& docs) {
         const Document& d = e.document;
         nlohmann::json countries = nlohmann::json::array();
         for (const auto& c : e.report.countries.ranked) {
-            countries.push_back({{"code", c.alpha3}, {"score", c.score}, {"mentions", c.mentions},
-                                 {"in_title", c.in_title}, {"in_dateline", c.in_dateline},
+            countries.push_back({{"code", c.alpha3},
+                                 {"score", c.score},
+                                 {"mentions", c.mentions},
+                                 {"in_title", c.in_title},
+                                 {"in_dateline", c.in_dateline},
                                  {"in_lead", c.in_lead}});
         }
         nlohmann::json spans = nlohmann::json::array();
         for (const auto& m : e.report.countries.mentions) {
-            spans.push_back({{"code", m.alpha3}, {"text", m.matched}, {"offset", m.offset},
-                             {"zone", zone_name(m.zone)}, {"kind", kind_name(m.kind)}});
+            spans.push_back({{"code", m.alpha3},
+                             {"text", m.matched},
+                             {"offset", m.offset},
+                             {"zone", zone_name(m.zone)},
+                             {"kind", kind_name(m.kind)}});
         }
         nlohmann::json topics = nlohmann::json::array();
         if (e.report.topics) {
@@ -148,8 +162,11 @@ nlohmann::json explanation_json(const std::vector<ExplainedDocument>& docs) {
         nlohmann::json dates = nlohmann::json::array();
         if (e.report.date) {
             for (const auto& c : e.report.date->candidates) {
-                dates.push_back({{"date", c.date.iso()}, {"score", c.score}, {"rule", c.rule},
-                                 {"text", c.matched}, {"offset", c.offset}});
+                dates.push_back({{"date", c.date.iso()},
+                                 {"score", c.score},
+                                 {"rule", c.rule},
+                                 {"text", c.matched},
+                                 {"offset", c.offset}});
             }
         }
         nlohmann::json types = nlohmann::json::array();

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "content_hash.hpp"
 #include "country_gazetteer.hpp"
 #include "database.hpp"
 #include "diplosearch/errors.hpp"
@@ -16,6 +17,7 @@
 #include "document_normaliser.hpp"
 #include "document_reader.hpp"
 #include "extraction/metadata_extractor.hpp"
+#include "schema.hpp"
 
 namespace diplosearch {
 
@@ -26,8 +28,8 @@ namespace {
 constexpr std::uint64_t kProgressEvery = 200;
 
 void log_problem(const InputProblem& problem) {
-    const std::string where = problem.line > 0 ? fmt::format("{}:{}", problem.source, problem.line)
-                                               : problem.source;
+    const std::string where =
+        problem.line > 0 ? fmt::format("{}:{}", problem.source, problem.line) : problem.source;
     switch (problem.kind) {
         case ProblemKind::kWarning:
             spdlog::warn("{}: {}", where, problem.reason);
@@ -54,7 +56,7 @@ std::optional<InputFormat> forced_format(const std::string& name) {
 }  // namespace
 
 class Indexer::Impl {
-public:
+  public:
     Impl(const std::string& db_path, IndexerOptions options)
         : m_path(db_path),
           m_options(std::move(options)),
@@ -62,7 +64,7 @@ public:
               forced_format(m_options.format),
               [this](SourceDocument&& source) { add(std::move(source)); },
               [this](const InputProblem& problem) { report(problem); }),
-          m_db(database::open_for_writing(db_path)),
+          m_db(database::open_for_writing(db_path, m_options.wait_seconds)),
           m_builder(m_options.spelling ? &m_db : nullptr),
           m_normaliser(CountryGazetteer::builtin()),
           m_started(std::chrono::steady_clock::now()) {
@@ -93,10 +95,18 @@ public:
             report(InputProblem{ProblemKind::kWarning, source.origin, source.line, w});
         }
         if (!warnings.empty()) ++m_stats.warnings;
-        if (m_extractor) m_extractor->apply(doc);
+        const std::string hash = content_hash(doc, m_extractor.has_value());
+        const std::string id_term = DocumentBuilder::id_term(doc.id);
         try {
+            if (indexed_hash(id_term) == hash) {
+                ++m_stats.unchanged;
+                return;
+            }
+            if (m_extractor) m_extractor->apply(doc);
+            Xapian::Document xdoc = m_builder.build(doc);
+            xdoc.add_value(schema::slot(schema::ValueSlot::kContentHash), hash);
             if (m_pending == 0) m_db.begin_transaction();
-            m_db.replace_document(DocumentBuilder::id_term(doc.id), m_builder.build(doc));
+            m_db.replace_document(id_term, xdoc);
         } catch (const Xapian::Error& e) {
             m_failed = true;
             database::rethrow(e, m_path);
@@ -132,7 +142,15 @@ public:
         m_handler = std::move(handler);
     }
 
-private:
+  private:
+    // The content hash stored with the document indexed under @p id_term, or "".
+    std::string indexed_hash(const std::string& id_term) {
+        const auto it = m_db.postlist_begin(id_term);
+        if (it == m_db.postlist_end(id_term)) return {};
+        return m_db.get_document(*it, Xapian::DOC_ASSUME_VALID)
+            .get_value(schema::slot(schema::ValueSlot::kContentHash));
+    }
+
     void report(const InputProblem& problem) {
         if (problem.kind == ProblemKind::kSkipped) ++m_stats.skipped;
         if (problem.kind == ProblemKind::kRejected) ++m_stats.rejected;
@@ -168,7 +186,9 @@ void Indexer::set_problem_handler(std::function<void(const InputProblem&)> handl
     m_impl->set_handler(std::move(handler));
 }
 
-void Indexer::add_source(const std::string& source) { m_impl->reader().read_source(source); }
+void Indexer::add_source(const std::string& source) {
+    m_impl->reader().read_source(source);
+}
 
 void Indexer::add_jsonl_stream(std::istream& input, const std::string& name) {
     auto stream = wrap_istream(input, name);
@@ -184,8 +204,12 @@ void Indexer::add_document(Document document) {
     }
 }
 
-void Indexer::commit() { m_impl->commit(); }
+void Indexer::commit() {
+    m_impl->commit();
+}
 
-IndexStats Indexer::stats() const { return m_impl->stats(); }
+IndexStats Indexer::stats() const {
+    return m_impl->stats();
+}
 
 }  // namespace diplosearch

@@ -84,6 +84,8 @@ int run(int argc, char** argv) {
          "input format for every source: auto (default), jsonl, json, text, markdown, html")
         ("batch-size", po::value(&batch_size)->value_name("N"),
          "commit every N documents (default 2000)")
+        ("wait", po::value(&options.wait_seconds)->value_name("SECONDS"),
+         "wait up to SECONDS for another indexer to release the database (default 0)")
         ("no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")
         ("no-extract", po::bool_switch(&no_extract),
          "do not extract countries, topics, dates or types from the text")
@@ -111,8 +113,9 @@ int run(int argc, char** argv) {
     if (show_progress) std::cerr << '\r' << std::string(60, ' ') << '\r';
 
     const IndexStats stats = indexer.stats();
-    spdlog::info("{}: indexed {}, skipped {}, rejected {}, warnings {} in {:.2f} s", common.db,
-                 stats.indexed, stats.skipped, stats.rejected, stats.warnings, stats.seconds);
+    spdlog::info("{}: indexed {}, unchanged {}, skipped {}, rejected {}, warnings {} in {:.2f} s",
+                 common.db, stats.indexed, stats.unchanged, stats.skipped, stats.rejected,
+                 stats.warnings, stats.seconds);
     return stats.rejected > 0 ? cli::kExitInputRejected : cli::kExitOk;
 }
 

@@ -6,7 +6,7 @@ packages=(
     build-essential cmake pkg-config
     libxapian-dev xapian-tools
     libboost-program-options-dev libspdlog-dev libfmt-dev
-    nlohmann-json3-dev libgumbo-dev libzstd-dev zstd
+    nlohmann-json3-dev libgumbo-dev libzstd-dev zstd libxxhash-dev
     catch2
 )
 

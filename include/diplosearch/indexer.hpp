@@ -24,6 +24,8 @@ struct IndexerOptions {
     /// Extract countries, topics, dates and types from the text where the
     /// source does not give them (and the countries it mentions).
     bool extract = true;
+    /// Seconds to wait for another writer to release the database; 0 fails at once.
+    double wait_seconds = 0;
     /// Called now and then (about every 200 documents) with the counts so far,
     /// e.g. to draw a progress bar.
     std::function<void(const struct IndexStats&)> progress;
@@ -46,18 +48,21 @@ struct InputProblem {
 
 /// Counts for one indexing run.
 struct IndexStats {
-    std::uint64_t indexed = 0;   ///< Documents added or replaced.
-    std::uint64_t skipped = 0;   ///< Files passed over.
-    std::uint64_t rejected = 0;  ///< Documents or files not indexed because malformed.
-    std::uint64_t warnings = 0;  ///< Documents indexed with a repaired or dropped value.
-    double seconds = 0.0;        ///< Wall time since the indexer was opened.
+    std::uint64_t indexed = 0;    ///< Documents added or replaced.
+    std::uint64_t unchanged = 0;  ///< Documents already indexed with the same content, skipped.
+    std::uint64_t skipped = 0;    ///< Files passed over.
+    std::uint64_t rejected = 0;   ///< Documents or files not indexed because malformed.
+    std::uint64_t warnings = 0;   ///< Documents indexed with a repaired or dropped value.
+    double seconds = 0.0;         ///< Wall time since the indexer was opened.
 };
 
 /// Writes documents into a database, creating it when absent.
 ///
 /// Holds the database's write lock for its lifetime: only one Indexer may be
-/// open on a database at a time. Documents are replaced by id, so indexing the
-/// same input twice leaves the database unchanged. Not thread-safe.
+/// open on a database at a time. Documents are replaced by id; a document whose
+/// content (and the extraction rules) did not change since it was indexed is
+/// skipped without being tokenised again, so re-running a job is cheap and
+/// leaves the database unchanged. Not thread-safe.
 class Indexer {
   public:
     /// Opens or creates the database at @p db_path.

@@ -227,7 +227,7 @@ TEST_CASE("a malformed JSONL line exits 5 naming file and line and keeps the oth
         }
     }
     CHECK(named);
-    CHECK_THAT(r.err, Catch::Contains("indexed 2, skipped 0, rejected 1"));
+    CHECK_THAT(r.err, Catch::Contains("indexed 2, unchanged 0, skipped 0, rejected 1"));
     CHECK(doc_count(db) == 2);
     const json hits = search_json(db, "treaty")["hits"];
     REQUIRE(hits.size() == 2);
@@ -244,7 +244,7 @@ TEST_CASE("malformed front matter is rejected with its line", "[cli]") {
     CHECK_THAT(r.err, Catch::Contains((dir / "src" / "a.md").string() + ":3"));
     CHECK_THAT(r.err, Catch::Contains((dir / "src" / "b.md").string()));
     CHECK_THAT(r.err, Catch::Contains("never closed"));
-    CHECK_THAT(r.err, Catch::Contains("indexed 1, skipped 0, rejected 2"));
+    CHECK_THAT(r.err, Catch::Contains("indexed 1, unchanged 0, skipped 0, rejected 2"));
 }
 
 TEST_CASE("a missing source path exits 5 with a clear message", "[cli]") {
@@ -350,6 +350,44 @@ TEST_CASE("a second diplo-index on a locked database exits 4", "[cli]") {
     // Only the first indexer's document made it in.
     CHECK(doc_count(db) == 1);
     CHECK(search_json(db, "narwhal")["total"] == 1);
+}
+
+TEST_CASE("diplo-index --wait waits for the lock instead of failing", "[cli]") {
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    const std::string fifo = (dir / "feed").string();
+    write_file(dir / "other.jsonl", kFixtureJsonl);
+    // As above, the first indexer holds the lock until the script closes the FIFO; the
+    // second, started meanwhile with --wait (and without the FIFO's write end, or the
+    // first would never see its end), must then get the lock and succeed.
+    const std::string script =
+        "set -u\nmkfifo " + q(fifo) + "\n" + q(diplo_index_bin()) + " -q --db " + q(db) + " - <" +
+        q(fifo) + " &\nfirst=$!\nexec 3>" + q(fifo) + "\ni=0\nwhile [ ! -e " + q(db + "/iamglass") +
+        " ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i+1)); done\n" + q(diplo_index_bin()) +
+        " -q --wait 30 --db " + q(db) + " " + q((dir / "other.jsonl").string()) +
+        " 3>&- &\nsecond=$!\nsleep 0.5\n"
+        "echo '{\"id\": \"fifo-1\", \"title\": \"Via fifo\", \"text\": \"Narwhal.\"}' >&3\n"
+        "exec 3>&-\nwait $first\necho \"first=$?\"\nwait $second\necho \"second=$?\"\n";
+    const CommandResult r = run_command(script);
+    CHECK_THAT(r.out, Catch::Contains("first=0\n"));
+    CHECK_THAT(r.out, Catch::Contains("second=0\n"));
+    CHECK(doc_count(db) > 1);
+    CHECK(search_json(db, "narwhal")["total"] == 1);
+}
+
+TEST_CASE("re-running diplo-index reports unchanged documents and writes nothing", "[cli]") {
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    const std::string source = diplosearch::test::sample_corpus().string();
+    const CommandResult first = index_cmd("--db " + q(db) + " " + q(source));
+    REQUIRE(first.exit_code == 0);
+    CHECK_THAT(first.err, Catch::Contains("indexed 70, unchanged 0"));
+    const CommandResult second = index_cmd("--db " + q(db) + " " + q(source));
+    CHECK(second.exit_code == 0);
+    CHECK_THAT(second.err, Catch::Contains("indexed 0, unchanged 70"));
+    // Turning extraction off changes how documents are indexed, so they are redone.
+    const CommandResult third = index_cmd("--no-extract --db " + q(db) + " " + q(source));
+    CHECK_THAT(third.err, Catch::Contains("indexed 70, unchanged 0"));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,0 +1,18 @@
+/// @file
+/// @brief A stable fingerprint of a normalised document, so an unchanged
+/// document is recognised on the next run and not indexed again.
+#pragma once
+
+#include <string>
+
+#include "diplosearch/document.hpp"
+
+namespace diplosearch::indexer {
+
+/// 16 hex digits (XXH3-64) over every source field of @p doc, the schema version,
+/// the build version, the compiled-in gazetteer and taxonomy, and whether
+/// extraction is on (@p extract), so a build or setting that would index the
+/// document differently changes the hash. Stable across runs and machines.
+std::string content_hash(const Document& doc, bool extract);
+
+}  // namespace diplosearch::indexer
