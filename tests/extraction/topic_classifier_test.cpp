@@ -206,7 +206,8 @@ TEST_CASE("topics: scores damp repetition and words in the title count more", "[
     const double in_title = score_of(classifier.classify("Tariff row", "Officials met."), "trade");
     CHECK(in_title == Approx(2.0 * (1.0 + std::log(3.0))));
     CHECK(in_title > once);
-    const auto* evidence = find_score(classifier.classify("Tariff row", "A tariff."), "trade");
+    const auto with_title = classifier.classify("Tariff row", "A tariff.");
+    const auto* evidence = find_score(with_title, "trade");
     REQUIRE(evidence != nullptr);
     CHECK(evidence->evidence == Strings{"tariff\xC3\x97"
                                         "2"});
