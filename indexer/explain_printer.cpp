@@ -29,32 +29,6 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-const char* zone_name(Zone zone) {
-    switch (zone) {
-        case Zone::kTitle:
-            return "title";
-        case Zone::kDateline:
-            return "dateline";
-        case Zone::kLead:
-            return "lead";
-        case Zone::kBody:
-            return "body";
-    }
-    return "body";
-}
-
-const char* kind_name(MentionKind kind) {
-    switch (kind) {
-        case MentionKind::kName:
-            return "name";
-        case MentionKind::kDemonym:
-            return "demonym";
-        case MentionKind::kCapital:
-            return "capital";
-    }
-    return "name";
-}
-
 void print_countries(const ExplainedDocument& e, std::ostream& out) {
     const Document& d = e.document;
     out << fmt::format("  country   [{}] {}\n", origin_label(d, "country", !d.countries.empty()),

@@ -113,32 +113,6 @@ bool any_of_codes(const std::vector<std::string>& codes, const std::string& alph
     return std::find(codes.begin(), codes.end(), alpha3) != codes.end();
 }
 
-const char* zone_name(Zone z) {
-    switch (z) {
-        case Zone::kTitle:
-            return "title";
-        case Zone::kDateline:
-            return "dateline";
-        case Zone::kLead:
-            return "lead";
-        case Zone::kBody:
-            return "body";
-    }
-    return "?";
-}
-
-const char* kind_name(MentionKind k) {
-    switch (k) {
-        case MentionKind::kName:
-            return "name";
-        case MentionKind::kDemonym:
-            return "demonym";
-        case MentionKind::kCapital:
-            return "capital";
-    }
-    return "?";
-}
-
 void print_explain(const std::string& id, const CountryExtraction& x) {
     std::printf("%s: principal", id.c_str());
     for (const auto& p : x.principal) std::printf(" %s", p.c_str());

@@ -1026,4 +1026,30 @@ CountryExtraction CountryExtractor::extract(std::string_view title, std::string_
     return m_impl->extract(title, text);
 }
 
+const char* zone_name(Zone zone) {
+    switch (zone) {
+        case Zone::kTitle:
+            return "title";
+        case Zone::kDateline:
+            return "dateline";
+        case Zone::kLead:
+            return "lead";
+        case Zone::kBody:
+            return "body";
+    }
+    return "body";
+}
+
+const char* kind_name(MentionKind kind) {
+    switch (kind) {
+        case MentionKind::kName:
+            return "name";
+        case MentionKind::kDemonym:
+            return "demonym";
+        case MentionKind::kCapital:
+            return "capital";
+    }
+    return "name";
+}
+
 }  // namespace diplosearch::extraction

@@ -18,11 +18,17 @@ enum class Zone { kTitle, kDateline, kLead, kBody };
 /// How a mention names its country.
 enum class MentionKind { kName, kDemonym, kCapital };
 
+/// `title`, `dateline`, `lead` or `body`.
+const char* zone_name(Zone zone);
+
+/// `name`, `demonym` or `capital`.
+const char* kind_name(MentionKind kind);
+
 /// One matched span.
 struct CountryMention {
     std::string alpha3;
-    std::string matched;      ///< The text as written.
-    std::size_t offset = 0;   ///< Byte offset in the title (kTitle) or in the text.
+    std::string matched;     ///< The text as written.
+    std::size_t offset = 0;  ///< Byte offset in the title (kTitle) or in the text.
     Zone zone = Zone::kBody;
     MentionKind kind = MentionKind::kName;
 };
@@ -38,15 +44,15 @@ struct CountrySalience {
 };
 
 struct CountryExtraction {
-    std::vector<CountryMention> mentions;   ///< In document order (title first).
-    std::vector<CountrySalience> ranked;    ///< Every mentioned country, best first.
-    std::vector<std::string> principal;     ///< The countries the document is about, best first.
+    std::vector<CountryMention> mentions;  ///< In document order (title first).
+    std::vector<CountrySalience> ranked;   ///< Every mentioned country, best first.
+    std::vector<std::string> principal;    ///< The countries the document is about, best first.
 };
 
 /// Gazetteer-driven country matcher (longest match, case and context rules)
 /// with a transparent salience score. Thread-safe after construction.
 class CountryExtractor {
-public:
+  public:
     explicit CountryExtractor(const CountryGazetteer& gazetteer);
     ~CountryExtractor();
     CountryExtractor(CountryExtractor&&) noexcept;
@@ -54,7 +60,7 @@ public:
 
     CountryExtraction extract(std::string_view title, std::string_view text) const;
 
-private:
+  private:
     class Impl;
     std::unique_ptr<Impl> m_impl;
 };
