@@ -640,6 +640,15 @@ struct Context {
     }
 };
 
+// Month-years and bare years gain a little for standing near the start.
+void add_position_score(std::size_t pos, Context& ctx) {
+    if (pos < kLeadBytes) {
+        ctx.add(1.5, "lead");
+    } else if (pos < kNearBytes) {
+        ctx.add(0.5, "near-start");
+    }
+}
+
 bool is_place_prefix(std::string_view prefix) {
     // "ISLAMABAD, ", "GUBA, Ethiopia, ", "THE HAGUE, ", "Manila, ", "" (caller decides).
     std::size_t words = 0;
@@ -1171,22 +1180,14 @@ DateExtraction DateExtractor::extract(std::string_view title, std::string_view t
                         if (placement == Placement::Dateline || placement == Placement::OwnLine) {
                             ctx.add(5, placement == Placement::Dateline ? "dateline" : "own-line");
                         } else {
-                            if (pos < kLeadBytes) {
-                                ctx.add(1.5, "lead");
-                            } else if (pos < kNearBytes) {
-                                ctx.add(0.5, "near-start");
-                            }
+                            add_position_score(pos, ctx);
                             apply_citation_traps(sc, *m, ctx);
                             if (!ctx.rejected) apply_month_year_cues(sc, *m, ctx);
                         }
                         break;
                     case Form::Year:
                         ctx.add(1, form_name(m->form));
-                        if (pos < kLeadBytes) {
-                            ctx.add(1.5, "lead");
-                        } else if (pos < kNearBytes) {
-                            ctx.add(0.5, "near-start");
-                        }
+                        add_position_score(pos, ctx);
                         apply_citation_traps(sc, *m, ctx);
                         if (!ctx.rejected) apply_year_cues(sc, *m, ctx);
                         break;

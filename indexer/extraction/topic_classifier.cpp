@@ -13,6 +13,8 @@
 /// the "water" inside it and "security council" hides "security".
 #include "topic_classifier.hpp"
 
+#include "text.hpp"
+
 #include <xapian.h>
 
 #include <algorithm>
@@ -73,22 +75,9 @@ bool valid_slug(std::string_view s) {
     return true;
 }
 
-std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t");
-    return s.substr(first, last - first + 1);
-}
-
 std::vector<std::string_view> split_tabs(std::string_view line) {
-    std::vector<std::string_view> fields;
-    std::size_t start = 0;
-    while (true) {
-        const auto tab = line.find('\t', start);
-        fields.push_back(trim(line.substr(start, tab - start)));
-        if (tab == std::string_view::npos) break;
-        start = tab + 1;
-    }
+    std::vector<std::string_view> fields = text::split(line, '\t');
+    for (auto& field : fields) field = text::trim(field);
     return fields;
 }
 
@@ -188,7 +177,7 @@ TopicClassifier::Impl::Impl(std::string_view tsv) {
         start = end + 1;
         ++line_no;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        const auto content = trim(line);
+        const auto content = text::trim(line);
         if (content.empty() || content.front() == '#') continue;
         const auto fields = split_tabs(line);
         if (fields[0] == "topic") {

@@ -55,6 +55,8 @@
 ///   3); "said" three times 1, six times 2.
 #include "type_classifier.hpp"
 
+#include "text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -119,11 +121,10 @@ struct Lines {
     std::vector<std::string_view> lines;  // Trimmed, non-blank.
 };
 
+// Trimmed like text::trim, and a byte order mark at the start is white space too.
 std::string_view trim(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t\r\xEF\xBB\xBF");
-    if (b == std::string_view::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r");
-    return s.substr(b, e - b + 1);
+    s = text::trim(s);
+    return s.starts_with("\xEF\xBB\xBF") ? text::trim(s.substr(3)) : s;
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
