@@ -1,5 +1,5 @@
 /// @file
-/// @brief Database opening and error translation.
+/// @brief Database opening, generation following and error translation.
 #include "database.hpp"
 
 #include <algorithm>
@@ -14,6 +14,8 @@
 
 namespace diplosearch::database {
 
+namespace fs = std::filesystem;
+
 namespace {
 
 void check_schema(const Xapian::Database& db, const std::string& path) {
@@ -25,23 +27,69 @@ void check_schema(const Xapian::Database& db, const std::string& path) {
             fmt::format("{}: not a DiploSearch database (no schema version)", path));
     }
     throw SchemaMismatchError(
-        fmt::format("{}: schema version {} but this build reads version {}; rebuild the index with "
-                    "this version of diplo-index",
-                    path, version, schema::kVersion));
+        fmt::format("{}: schema version {} but this build reads version {}; rebuild it with "
+                    "`diplo-index --rebuild --db {} SOURCE...`",
+                    path, version, schema::kVersion, path));
+}
+
+void stamp_schema(Xapian::WritableDatabase& db) {
+    if (db.get_metadata(std::string(schema::kVersionKey)).empty()) {
+        db.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
+    }
+}
+
+using Deadline = std::chrono::steady_clock::time_point;
+
+Deadline deadline_after(double seconds) {
+    return std::chrono::steady_clock::now() +
+           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+               std::chrono::duration<double>(std::max(seconds, 0.0)));
 }
 
 // Xapian's lock cannot be waited on, so poll it until the deadline.
-Xapian::WritableDatabase open_writable_waiting(const std::string& path,
-                                               std::chrono::steady_clock::time_point deadline) {
+Xapian::WritableDatabase open_writable_waiting(const fs::path& dir, int flags, Deadline deadline) {
     constexpr auto kPollInterval = std::chrono::milliseconds(200);
     while (true) {
         try {
-            return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            return Xapian::WritableDatabase(dir.string(), flags);
         } catch (const Xapian::DatabaseLockError&) {
             if (std::chrono::steady_clock::now() + kPollInterval > deadline) throw;
             std::this_thread::sleep_for(kPollInterval);
         }
     }
+}
+
+void create_folder(const fs::path& dir, const std::string& path) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) {
+        throw IndexError(
+            fmt::format("{}: cannot create folder {}: {}", path, dir.string(), ec.message()));
+    }
+}
+
+// Locks the live generation. The stub may switch while we wait for the lock
+// (a rebuild finishing), so the lock only counts if the stub still names the
+// generation we locked; switching needs that same lock, so then it is stable.
+LiveWriter lock_live_generation(const fs::path& db, Deadline deadline) {
+    while (true) {
+        const auto live = generations::live_generation(db);
+        if (!live) {
+            throw IndexError(
+                fmt::format("{}: unreadable stub file {}", db.string(), generations::kStubName));
+        }
+        Xapian::WritableDatabase writable = open_writable_waiting(
+            generations::generation_dir(db, *live), Xapian::DB_OPEN, deadline);
+        if (generations::live_generation(db) == live) return {std::move(writable), live};
+    }
+}
+
+LiveWriter create_database(const fs::path& db, Deadline deadline) {
+    create_folder(db, db.string());
+    Xapian::WritableDatabase writable = open_writable_waiting(generations::generation_dir(db, 1),
+                                                              Xapian::DB_CREATE_OR_OPEN, deadline);
+    generations::switch_live(db, 1);
+    return {std::move(writable), 1U};
 }
 
 }  // namespace
@@ -64,7 +112,7 @@ void rethrow(const Xapian::Error& error, const std::string& path) {
 
 Xapian::Database open_for_reading(const std::string& path) {
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
+    if (!fs::exists(path, ec)) {
         throw DatabaseNotFoundError(
             fmt::format("{}: no such database (create it with diplo-index)", path));
     }
@@ -77,26 +125,67 @@ Xapian::Database open_for_reading(const std::string& path) {
     }
 }
 
-Xapian::WritableDatabase open_for_writing(const std::string& path, double wait_seconds) {
-    // Xapian creates the database directory but not its parents.
-    std::error_code ec;
-    const auto parent = std::filesystem::path(path).parent_path();
-    if (!parent.empty() && !std::filesystem::exists(parent, ec)) {
-        std::filesystem::create_directories(parent, ec);
-        if (ec) {
-            throw IndexError(fmt::format("{}: cannot create folder {}: {}", path, parent.string(),
-                                         ec.message()));
+LiveReader::LiveReader(std::string path)
+    : m_path(std::move(path)),
+      m_stub(generations::stub_identity(m_path)),
+      m_db(open_for_reading(m_path)) {}
+
+Xapian::Database& LiveReader::refresh() {
+    auto stub = generations::stub_identity(m_path);
+    if (stub == m_stub) {
+        m_db.reopen();
+        return m_db;
+    }
+    // A rebuild switched generations: open the new one. If it vanished between
+    // reading the stub and opening it (two switches in a row), read the stub again.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            m_db = open_for_reading(m_path);
+            m_stub = stub;
+            return m_db;
+        } catch (const DatabaseNotFoundError&) {
+            auto again = generations::stub_identity(m_path);
+            if (attempt == 3 || again == stub) throw;
+            stub = again;
         }
     }
-    const auto deadline = std::chrono::steady_clock::now() +
-                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                              std::chrono::duration<double>(std::max(wait_seconds, 0.0)));
+}
+
+LiveWriter open_for_writing(const std::string& path, double wait_seconds, bool check_schema) {
+    const fs::path db(path);
+    const Deadline deadline = deadline_after(wait_seconds);
     try {
-        Xapian::WritableDatabase db = open_writable_waiting(path, deadline);
-        check_schema(db, path);
-        if (db.get_metadata(std::string(schema::kVersionKey)).empty()) {
-            db.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
+        LiveWriter writer;
+        switch (generations::layout_of(db)) {
+            case generations::Layout::kMissing:
+                writer = create_database(db, deadline);
+                break;
+            case generations::Layout::kGenerational:
+                writer = lock_live_generation(db, deadline);
+                break;
+            case generations::Layout::kPlain:
+                writer.db = open_writable_waiting(db, Xapian::DB_OPEN, deadline);
+                break;
+            case generations::Layout::kUnknown:
+                throw IndexError(fmt::format(
+                    "{}: not a DiploSearch database (a file, or a folder with other contents)",
+                    path));
         }
+        if (check_schema) {
+            database::check_schema(writer.db, path);
+            stamp_schema(writer.db);
+        }
+        return writer;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, path);
+    }
+}
+
+Xapian::WritableDatabase create_generation(const std::string& path, unsigned number) {
+    try {
+        Xapian::WritableDatabase db(generations::generation_dir(path, number).string(),
+                                    Xapian::DB_CREATE_OR_OVERWRITE);
+        stamp_schema(db);
         return db;
     } catch (const Xapian::Error& e) {
         rethrow(e, path);

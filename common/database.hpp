@@ -1,11 +1,14 @@
 /// @file
-/// @brief Opening databases with the schema check and Xapian error translation
-/// that both the indexer and the searcher need.
+/// @brief Opening databases (their live generation) with the schema check and
+/// Xapian error translation that both the indexer and the searcher need.
 #pragma once
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
+
+#include "generations.hpp"
 
 namespace diplosearch::database {
 
@@ -13,10 +16,43 @@ namespace diplosearch::database {
 /// @throws DatabaseNotFoundError, SchemaMismatchError, IndexError.
 Xapian::Database open_for_reading(const std::string& path);
 
-/// Opens or creates @p path for writing; a new database gets the current schema version.
-/// While another writer holds the lock, retries for up to @p wait_seconds.
+/// A read handle that follows the database: refresh() moves it to the latest
+/// commit, and to a new generation when a rebuild has switched the stub.
+class LiveReader {
+  public:
+    /// @throws DatabaseNotFoundError, SchemaMismatchError, IndexError.
+    explicit LiveReader(std::string path);
+
+    /// Brings the handle up to date; call before each query.
+    Xapian::Database& refresh();
+    Xapian::Database& get() { return m_db; }
+    const std::string& path() const { return m_path; }
+
+  private:
+    std::string m_path;
+    std::optional<generations::StubIdentity> m_stub;
+    Xapian::Database m_db;
+};
+
+/// The write lock on a database's live generation, with the handle to write it.
+struct LiveWriter {
+    Xapian::WritableDatabase db;
+    /// The live generation; nullopt for a plain Xapian database.
+    std::optional<unsigned> generation;
+};
+
+/// Opens the live generation of @p path for writing, creating the database
+/// (generation 1) when absent. While another writer holds the lock, retries
+/// for up to @p wait_seconds. With @p check_schema, a database of another
+/// schema version is refused and a new one is stamped with the current one.
 /// @throws DatabaseLockedError, SchemaMismatchError, IndexError.
-Xapian::WritableDatabase open_for_writing(const std::string& path, double wait_seconds = 0);
+LiveWriter open_for_writing(const std::string& path, double wait_seconds = 0,
+                            bool check_schema = true);
+
+/// Creates generation @p number of @p path afresh (replacing any debris of
+/// that number) and stamps it with the current schema version.
+/// @throws IndexError.
+Xapian::WritableDatabase create_generation(const std::string& path, unsigned number);
 
 /// Throws the project exception matching @p error, naming @p path.
 [[noreturn]] void rethrow(const Xapian::Error& error, const std::string& path);

@@ -2,7 +2,11 @@
 /// @brief The field table.
 #include "schema.hpp"
 
+#include <xxhash.h>
+
 #include <array>
+
+#include <fmt/format.h>
 
 namespace diplosearch::schema {
 
@@ -49,6 +53,14 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
     term.append(prefix);
     term.append(value.substr(0, kMaxTermBytes - prefix.size()));
     return term;
+}
+
+std::string origin_term(std::string_view origin_key) {
+    std::string term(prefix::kOrigin);
+    if (term.size() + origin_key.size() <= kMaxTermBytes) return term.append(origin_key);
+    constexpr std::size_t kHashBytes = 17;  // '#' and 16 hex digits.
+    term.append(origin_key.substr(0, kMaxTermBytes - term.size() - kHashBytes));
+    return term + fmt::format("#{:016x}", XXH3_64bits(origin_key.data(), origin_key.size()));
 }
 
 }  // namespace diplosearch::schema

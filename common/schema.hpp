@@ -13,19 +13,19 @@
 namespace diplosearch::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr std::string_view kVersion = "1";
+inline constexpr std::string_view kVersion = "2";
 /// Metadata key holding kVersion in every database.
 inline constexpr std::string_view kVersionKey = "diplosearch.schema_version";
 
 /// Value slots. Multi-valued slots hold a value_list encoding.
 enum class ValueSlot : Xapian::valueno {
-    kDate = 0,       ///< `YYYYMMDD` (unknown month/day as `00`): sorts as a string.
-    kYear = 1,       ///< Xapian::sortable_serialise(year).
-    kCountries = 2,  ///< value_list of alpha-3 codes.
-    kTopics = 3,     ///< value_list of topic slugs.
-    kType = 4,       ///< Type slug.
-    kLang = 5,       ///< Language code.
-    kMentions = 6,   ///< value_list of alpha-3 codes of every mentioned country.
+    kDate = 0,         ///< `YYYYMMDD` (unknown month/day as `00`): sorts as a string.
+    kYear = 1,         ///< Xapian::sortable_serialise(year).
+    kCountries = 2,    ///< value_list of alpha-3 codes.
+    kTopics = 3,       ///< value_list of topic slugs.
+    kType = 4,         ///< Type slug.
+    kLang = 5,         ///< Language code.
+    kMentions = 6,     ///< value_list of alpha-3 codes of every mentioned country.
     kContentHash = 7,  ///< Hash of the source document and the extraction rules (16 hex digits).
 };
 
@@ -93,6 +93,21 @@ inline constexpr std::string_view kYear = "Y";
 inline constexpr std::string_view kMonth = "M";
 inline constexpr std::string_view kDate = "D";
 inline constexpr std::string_view kUrl = "U";
+/// The source file a document was read from (its stable name), for --prune.
+/// Not a query field: only the indexer uses it.
+inline constexpr std::string_view kOrigin = "XF";
 }  // namespace prefix
+
+/// The term naming source file @p origin_key; long names are cut and end in a
+/// hash, keeping the leading folders so prefix scans by folder still work.
+std::string origin_term(std::string_view origin_key);
+
+/// Metadata keys (besides kVersionKey).
+namespace metadata {
+/// JSON of the last committed batch: job, batch number, documents, doccount.
+inline constexpr std::string_view kCheckpoint = "diplosearch.checkpoint";
+/// Prefix of one key per source file, holding its size/mtime stamp.
+inline constexpr std::string_view kFileStampPrefix = "diplosearch.file.";
+}  // namespace metadata
 
 }  // namespace diplosearch::schema

@@ -3,6 +3,7 @@
 /// document is recognised on the next run and not indexed again.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "diplosearch/document.hpp"
@@ -14,5 +15,9 @@ namespace diplosearch::indexer {
 /// extraction is on (@p extract), so a build or setting that would index the
 /// document differently changes the hash. Stable across runs and machines.
 std::string content_hash(const Document& doc, bool extract);
+
+/// The part of the hash that does not depend on the document: schema and
+/// build version, gazetteer and taxonomy.
+std::uint64_t rules_fingerprint();
 
 }  // namespace diplosearch::indexer

@@ -57,7 +57,7 @@ template <typename Parse>
 void DocumentReader::deliver(Parse&& parse, const std::string& origin, std::uint64_t line,
                              const std::string& fallback_id) {
     try {
-        SourceDocument source{parse(), origin, line, fallback_id};
+        SourceDocument source{parse(), origin, line, fallback_id, m_origin_key};
         set_path(source);
         m_on_document(std::move(source));
     } catch (const ParseError& e) {
@@ -71,17 +71,24 @@ void DocumentReader::deliver(Parse&& parse, const std::string& origin, std::uint
 
 void DocumentReader::read_source(const std::string& source) {
     if (source == "-") {
+        m_origin_key.clear();
         read_jsonl(*wrap_istream(std::cin, "-"), "-", "stdin");
         return;
     }
-    std::vector<SourceFile> files;
+    SourceListing listing;
     try {
-        files = list_source_files(source);
+        listing = list_source(source);
     } catch (const InputError& e) {
         report(ProblemKind::kRejected, e.source(), 0, e.reason());
         return;
     }
-    for (const auto& file : files) read_file(file);
+    for (const auto& file : listing.files) read_file(file);
+}
+
+void DocumentReader::read_file(const SourceFile& file) {
+    m_origin_key = file.id_base;
+    read_listed_file(file);
+    m_origin_key.clear();
 }
 
 void DocumentReader::read_jsonl(ByteStream& stream, const std::string& name,
@@ -107,7 +114,7 @@ void DocumentReader::read_jsonl(ByteStream& stream, const std::string& name,
     if (!any) report(ProblemKind::kSkipped, name, 0, "no JSONL records (empty input)");
 }
 
-void DocumentReader::read_file(const SourceFile& file) {
+void DocumentReader::read_listed_file(const SourceFile& file) {
     const auto format = m_format ? m_format : format_from_path(file.path);
     if (!format) {
         report(ProblemKind::kSkipped, file.path, 0,
@@ -173,7 +180,7 @@ void DocumentReader::read_json(const std::string& content, const SourceFile& fil
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         try {
             SourceDocument source{document_from_json(parsed[i]), file.path, 0,
-                                  fmt::format("{}#{}", file.id_base, i + 1)};
+                                  fmt::format("{}#{}", file.id_base, i + 1), m_origin_key};
             set_path(source);
             m_on_document(std::move(source));
         } catch (const std::invalid_argument& e) {

@@ -21,6 +21,8 @@ struct SourceDocument {
     std::string origin;       ///< File name, or `-` for stdin.
     std::uint64_t line = 0;   ///< 1-based JSONL line; 0 for whole-file formats.
     std::string fallback_id;  ///< Stable id to use when the document has none.
+    std::string
+        origin_key;  ///< Stable name of the source file (SourceFile::id_base); "" for stdin.
 };
 
 class DocumentReader {
@@ -36,11 +38,14 @@ class DocumentReader {
     /// Reads a file, a directory (recursively, sorted) or `-` (JSONL on stdin).
     void read_source(const std::string& source);
 
+    /// Reads one listed file in its format.
+    void read_file(const SourceFile& file);
+
     /// Reads JSONL records from @p stream; @p name labels problems, @p id_base derived ids.
     void read_jsonl(ByteStream& stream, const std::string& name, const std::string& id_base);
 
   private:
-    void read_file(const SourceFile& file);
+    void read_listed_file(const SourceFile& file);
     void read_json(const std::string& content, const SourceFile& file);
     template <typename Parse>
     void deliver(Parse&& parse, const std::string& origin, std::uint64_t line,
@@ -51,6 +56,7 @@ class DocumentReader {
     std::optional<InputFormat> m_format;
     DocumentSink m_on_document;
     ProblemSink m_on_problem;
+    std::string m_origin_key;  // Of the file being read.
 };
 
 }  // namespace diplosearch::indexer

@@ -11,13 +11,17 @@
 
 #include "content_hash.hpp"
 #include "country_gazetteer.hpp"
-#include "database.hpp"
+#include "database_writer.hpp"
 #include "diplosearch/errors.hpp"
 #include "document_builder.hpp"
 #include "document_normaliser.hpp"
 #include "document_reader.hpp"
 #include "extraction/metadata_extractor.hpp"
+#include "file_stamp.hpp"
+#include "generations.hpp"
+#include "job_report.hpp"
 #include "schema.hpp"
+#include "source_walker.hpp"
 
 namespace diplosearch {
 
@@ -26,6 +30,7 @@ using namespace indexer;
 namespace {
 
 constexpr std::uint64_t kProgressEvery = 200;
+constexpr std::size_t kMaxListedProblems = 1000;
 
 void log_problem(const InputProblem& problem) {
     const std::string where =
@@ -53,6 +58,11 @@ std::optional<InputFormat> forced_format(const std::string& name) {
     return format;
 }
 
+WriterOptions writer_options(const IndexerOptions& options) {
+    return {options.wait_seconds, options.rebuild, options.keep, options.batch_size,
+            options.batch_bytes};
+}
+
 }  // namespace
 
 class Indexer::Impl {
@@ -64,27 +74,47 @@ class Indexer::Impl {
               forced_format(m_options.format),
               [this](SourceDocument&& source) { add(std::move(source)); },
               [this](const InputProblem& problem) { report(problem); }),
-          m_db(database::open_for_writing(db_path, m_options.wait_seconds)),
-          m_builder(m_options.spelling ? &m_db : nullptr),
+          m_writer(db_path, writer_options(m_options)),
+          m_builder(m_options.spelling ? &m_writer.db() : nullptr),
           m_normaliser(CountryGazetteer::builtin()),
+          // Anything that changes how a file's bytes become documents.
+          m_rules(fmt::format("{:016x}/{}/{}", rules_fingerprint(),
+                              m_options.extract ? "extract" : "no-extract",
+                              m_options.format.empty() ? "auto" : m_options.format)),
           m_started(std::chrono::steady_clock::now()) {
         if (m_options.extract) m_extractor.emplace(CountryGazetteer::builtin());
-        if (m_options.batch_size == 0) m_options.batch_size = 1;
     }
 
     ~Impl() {
-        // Commit what was added on a normal exit. When unwinding from an error,
-        // or after a failed write, the open transaction is dropped instead, so
-        // the database keeps exactly its last commit.
-        if (m_failed || std::uncaught_exceptions() > m_uncaught_at_open) return;
+        // Finish on a normal exit. When unwinding from an error, or after a
+        // failed write, the writer drops the open transaction instead, so the
+        // database keeps exactly its last commit.
+        if (m_finished || m_failed || std::uncaught_exceptions() > m_uncaught_at_open) return;
         try {
-            commit();
+            finish();
         } catch (const std::exception& e) {
-            spdlog::error("{}: final commit failed: {}", m_path, e.what());
+            spdlog::error("{}: finishing the job failed: {}", m_path, e.what());
         }
     }
 
     DocumentReader& reader() { return m_reader; }
+
+    void add_sources(const std::vector<std::string>& sources) {
+        std::vector<std::optional<SourceListing>> listings;
+        for (const auto& source : sources) {
+            listings.push_back(list(source));
+            if (listings.back()) {
+                for (const auto& file : listings.back()->files) m_stats.bytes_total += file.size;
+            }
+        }
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            if (sources[i] == "-") {
+                m_reader.read_source("-");
+            } else if (listings[i]) {
+                add_listing(*listings[i]);
+            }
+        }
+    }
 
     // Normalises, extracts and writes one document; std::invalid_argument rejects it.
     void add(SourceDocument&& source) {
@@ -97,38 +127,43 @@ class Indexer::Impl {
         if (!warnings.empty()) ++m_stats.warnings;
         const std::string hash = content_hash(doc, m_extractor.has_value());
         const std::string id_term = DocumentBuilder::id_term(doc.id);
-        try {
-            if (indexed_hash(id_term) == hash) {
+        write_guarded([&] {
+            const auto indexed = m_writer.indexed_hash(id_term);
+            if (indexed == hash) {
                 ++m_stats.unchanged;
                 return;
             }
             if (m_extractor) m_extractor->apply(doc);
+            m_writer.begin();  // Spelling data goes into the same transaction.
             Xapian::Document xdoc = m_builder.build(doc);
             xdoc.add_value(schema::slot(schema::ValueSlot::kContentHash), hash);
-            if (m_pending == 0) m_db.begin_transaction();
-            m_db.replace_document(id_term, xdoc);
-        } catch (const Xapian::Error& e) {
-            m_failed = true;
-            database::rethrow(e, m_path);
-        }
-        ++m_stats.indexed;
-        if (++m_pending >= m_options.batch_size) commit();
-        if (m_options.progress && m_stats.indexed % kProgressEvery == 0) {
-            m_options.progress(stats());
-        }
+            if (!source.origin_key.empty()) {
+                xdoc.add_boolean_term(schema::origin_term(source.origin_key));
+            }
+            m_writer.put(id_term, xdoc, doc.text.size() + doc.title.size());
+            ++(indexed ? m_stats.updated : m_stats.added);
+            ++m_stats.indexed;
+        });
+        if (m_stats.indexed > 0 && m_stats.indexed % kProgressEvery == 0) progress();
     }
 
     void commit() {
-        if (m_pending == 0) return;
-        if (m_failed) throw IndexError(m_path + ": not committing after a failed write");
-        try {
-            m_db.commit_transaction();
-        } catch (const Xapian::Error& e) {
-            m_failed = true;  // Xapian's writer must not be reused after a failed commit.
-            database::rethrow(e, m_path);
-        }
-        spdlog::debug("{}: committed {} document(s)", m_path, m_pending);
-        m_pending = 0;
+        write_guarded([&] { m_writer.commit(); });
+    }
+
+    IndexStats finish() {
+        if (m_finished) return stats();
+        write_guarded([&] {
+            if (!m_prune_scopes.empty()) m_stats.deleted = m_writer.prune(m_prune_scopes);
+            const WriteSummary summary = m_writer.finish();
+            m_stats.doccount = summary.doccount;
+            m_stats.revision = summary.revision;
+            m_stats.generation = summary.generation.value_or(0);
+        });
+        m_finished = true;
+        IndexStats final_stats = stats();
+        record_last_job(final_stats);
+        return final_stats;
     }
 
     IndexStats stats() const {
@@ -143,17 +178,88 @@ class Indexer::Impl {
     }
 
   private:
-    // The content hash stored with the document indexed under @p id_term, or "".
-    std::string indexed_hash(const std::string& id_term) {
-        const auto it = m_db.postlist_begin(id_term);
-        if (it == m_db.postlist_end(id_term)) return {};
-        return m_db.get_document(*it, Xapian::DOC_ASSUME_VALID)
-            .get_value(schema::slot(schema::ValueSlot::kContentHash));
+    // Any database failure poisons the job: nothing more is written or committed.
+    template <typename Body>
+    void write_guarded(Body&& body) {
+        try {
+            body();
+        } catch (const IndexError&) {
+            m_failed = true;
+            throw;
+        }
+    }
+
+    std::optional<SourceListing> list(const std::string& source) {
+        if (source == "-") return std::nullopt;
+        try {
+            return list_source(source);
+        } catch (const InputError& e) {
+            report(InputProblem{ProblemKind::kRejected, e.source(), 0, e.reason()});
+            if (m_options.prune) {
+                spdlog::warn("{}: not pruning documents from it, since it cannot be listed",
+                             source);
+            }
+            return std::nullopt;
+        }
+    }
+
+    void add_listing(const SourceListing& listing) {
+        for (const auto& file : listing.files) add_file(file);
+        if (m_options.prune) m_prune_scopes.push_back({listing.root_id, listing.directory});
+    }
+
+    // Reads one file unless its stamp says it is unchanged since it was last
+    // indexed; records its stamp once it has been read cleanly.
+    void add_file(const SourceFile& file) {
+        const std::string& key = file.id_base;
+        m_writer.mark_visited(key);
+        const auto before = FileStamp::of(file.path);
+        if (before && !m_options.rehash) {
+            const auto stored = m_writer.stamp(key);
+            if (stored && stored->rules == m_rules && stored->stamp == *before) {
+                write_guarded([&] { m_stats.unchanged += m_writer.keep_origin(key); });
+                ++m_stats.files_unchanged;
+                m_stats.bytes_done += file.size;
+                progress();
+                return;
+            }
+        }
+        const std::uint64_t problems_before = m_stats.rejected + m_stats.skipped;
+        m_reader.read_file(file);
+        ++m_stats.files_read;
+        m_stats.bytes_done += file.size;
+        if (m_stats.rejected + m_stats.skipped != problems_before) {
+            // Not read cleanly: keep what it gave before, and read it again next time.
+            write_guarded([&] { m_writer.keep_origin(key); });
+        } else if (const auto after = FileStamp::of(file.path);
+                   before && after && *before == *after && after->settled()) {
+            write_guarded([&] { m_writer.set_stamp({*after, m_rules, key}); });
+        }
+        progress();
+    }
+
+    void progress() {
+        if (m_options.progress) m_options.progress(stats());
+    }
+
+    void record_last_job(const IndexStats& final_stats) {
+        if (generations::layout_of(m_path) != generations::Layout::kGenerational) return;
+        const auto status = final_stats.rejected > 0 ? "ok-with-rejections" : "ok";
+        try {
+            generations::replace_file(
+                m_path, kLastJobFile,
+                job_report(final_stats, m_path, m_options.rebuild, status).dump(2) + "\n");
+        } catch (const IndexError& e) {
+            spdlog::warn("{}", e.what());  // The index is fine; only the summary is missing.
+        }
     }
 
     void report(const InputProblem& problem) {
         if (problem.kind == ProblemKind::kSkipped) ++m_stats.skipped;
         if (problem.kind == ProblemKind::kRejected) ++m_stats.rejected;
+        if (problem.kind != ProblemKind::kWarning && m_stats.problems.size() < kMaxListedProblems) {
+            m_stats.problems.push_back(problem);
+        }
         if (m_handler) {
             m_handler(problem);
         } else {
@@ -164,14 +270,16 @@ class Indexer::Impl {
     std::string m_path;
     IndexerOptions m_options;
     DocumentReader m_reader;
-    Xapian::WritableDatabase m_db;
+    DatabaseWriter m_writer;
     DocumentBuilder m_builder;
     DocumentNormaliser m_normaliser;
     std::optional<extraction::MetadataExtractor> m_extractor;
+    std::string m_rules;
     std::function<void(const InputProblem&)> m_handler;
+    std::vector<PruneScope> m_prune_scopes;
     IndexStats m_stats;
-    std::uint64_t m_pending = 0;
     bool m_failed = false;
+    bool m_finished = false;
     int m_uncaught_at_open = std::uncaught_exceptions();
     std::chrono::steady_clock::time_point m_started;
 };
@@ -187,7 +295,11 @@ void Indexer::set_problem_handler(std::function<void(const InputProblem&)> handl
 }
 
 void Indexer::add_source(const std::string& source) {
-    m_impl->reader().read_source(source);
+    m_impl->add_sources({source});
+}
+
+void Indexer::add_sources(const std::vector<std::string>& sources) {
+    m_impl->add_sources(sources);
 }
 
 void Indexer::add_jsonl_stream(std::istream& input, const std::string& name) {
@@ -198,7 +310,7 @@ void Indexer::add_jsonl_stream(std::istream& input, const std::string& name) {
 void Indexer::add_document(Document document) {
     const std::string id = document.id;
     try {
-        m_impl->add(SourceDocument{std::move(document), "api", 0, id});
+        m_impl->add(SourceDocument{std::move(document), "api", 0, id, {}});
     } catch (const std::invalid_argument& e) {
         throw InputError("api", 0, e.what());
     }
@@ -206,6 +318,10 @@ void Indexer::add_document(Document document) {
 
 void Indexer::commit() {
     m_impl->commit();
+}
+
+IndexStats Indexer::finish() {
+    return m_impl->finish();
 }
 
 IndexStats Indexer::stats() const {

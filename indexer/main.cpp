@@ -1,7 +1,10 @@
 /// @file
-/// @brief diplo-index: index documents into a DiploSearch database.
+/// @brief diplo-index: index documents into a DiploSearch database, and the
+/// `stats` and `rollback` maintenance commands.
 #include <unistd.h>
 
+#include <cstring>
+#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -9,9 +12,12 @@
 
 #include "cli/common_options.hpp"
 #include "cli/exit_codes.hpp"
+#include "commands.hpp"
 #include "diplosearch/errors.hpp"
 #include "diplosearch/indexer.hpp"
 #include "explain_printer.hpp"
+#include "job_report.hpp"
+#include "progress_bar.hpp"
 
 namespace po = boost::program_options;
 using namespace diplosearch;
@@ -26,20 +32,23 @@ constexpr const char* kUsage =
     "Index documents into a DiploSearch database (created when absent). A SOURCE is a\n"
     "file, a directory (walked recursively in sorted order) or '-' (JSONL on stdin).\n"
     "Formats by extension: .jsonl .json .txt .md .html/.htm, each optionally .zst\n"
-    "compressed. Re-indexing a document with the same id replaces it.\n"
+    "compressed. Jobs are incremental: unchanged files and documents are skipped,\n"
+    "changed ones replaced, new ones added; --prune also deletes what is gone.\n"
+    "\n"
+    "       diplo-index --rebuild [--keep N] --db PATH SOURCE...\n"
+    "\n"
+    "Build a fresh generation beside the live one and switch readers to it atomically\n"
+    "when it is complete; an interrupted rebuild leaves the live index untouched.\n"
+    "\n"
+    "       diplo-index stats --db PATH [--json]\n"
+    "       diplo-index rollback --db PATH\n"
+    "\n"
+    "Show what a database holds; switch back to the previous generation.\n"
     "\n"
     "       diplo-index --explain [--json] SOURCE...\n"
     "\n"
     "Print what extraction finds in each document (countries with matched spans and\n"
     "salience scores, topics with cues, date candidates, type cues) without indexing.\n";
-
-// One status line redrawn in place; only drawn when stderr is a terminal.
-void draw_progress(const IndexStats& s) {
-    std::cerr << fmt::format("\r{}: {} indexed, {} rejected, {:.0f} docs/s ", kProgram, s.indexed,
-                             s.rejected,
-                             s.seconds > 0 ? static_cast<double>(s.indexed) / s.seconds : 0.0)
-              << std::flush;
-}
 
 int run_explain(const std::vector<std::string>& sources, const std::string& format, bool json) {
     std::optional<indexer::InputFormat> forced;
@@ -67,60 +76,150 @@ int run_explain(const std::vector<std::string>& sources, const std::string& form
     return rejected > 0 ? cli::kExitInputRejected : cli::kExitOk;
 }
 
+// Writes the job summary to @p target (a file, or `-` for stdout).
+void write_report(const std::string& target, const nlohmann::json& report) {
+    const std::string text = report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (target == "-") {
+        std::cout << text << '\n' << std::flush;
+        return;
+    }
+    std::ofstream out(target, std::ios::trunc);
+    out << text << '\n';
+    out.close();
+    if (!out) {
+        throw IndexError(fmt::format("{}: cannot write the report: {}", target,
+                                     std::strerror(errno)));
+    }
+}
+
+// The report of a job that stopped with @p error before it could finish.
+nlohmann::json failure_report(const std::optional<IndexStats>& stats, const std::string& db,
+                              bool rebuild, const std::string& error) {
+    nlohmann::json report = indexer::job_report(stats.value_or(IndexStats{}), db, rebuild, "failed");
+    report["error"] = error;
+    return report;
+}
+
+struct IndexJob {
+    IndexerOptions options;
+    std::string report_target;
+};
+
+int run_job(const std::string& db, const std::vector<std::string>& sources, IndexJob job,
+            bool quiet) {
+    const bool show_progress = isatty(STDERR_FILENO) && !quiet;
+    indexer::ProgressBar bar(std::cerr);
+    if (show_progress) job.options.progress = [&bar](const IndexStats& s) { bar.update(s); };
+
+    std::optional<IndexStats> last_stats;
+    try {
+        Indexer indexer(db, job.options);
+        indexer.add_sources(sources);
+        last_stats = indexer.stats();
+        const IndexStats stats = indexer.finish();
+        last_stats = stats;
+        bar.clear();
+        spdlog::info(
+            "{}: indexed {} (added {}, updated {}), unchanged {}, deleted {}, skipped {}, "
+            "rejected {} ({} files read, {} unchanged) in {:.2f} s; {} documents at revision {}",
+            db, stats.indexed, stats.added, stats.updated, stats.unchanged, stats.deleted,
+            stats.skipped,
+            stats.rejected, stats.files_read, stats.files_unchanged, stats.seconds,
+            stats.doccount, stats.revision);
+        const bool rejections = stats.rejected > 0;
+        if (!job.report_target.empty()) {
+            write_report(job.report_target,
+                         indexer::job_report(stats, db, job.options.rebuild,
+                                             rejections ? "ok-with-rejections" : "ok"));
+        }
+        return rejections ? cli::kExitInputRejected : cli::kExitOk;
+    } catch (const std::exception& e) {
+        bar.clear();
+        if (!job.report_target.empty()) {
+            try {
+                write_report(job.report_target,
+                             failure_report(last_stats, db, job.options.rebuild, e.what()));
+            } catch (const std::exception& report_error) {
+                spdlog::error("{}", report_error.what());
+            }
+        }
+        throw;
+    }
+}
+
 int run(int argc, char** argv) {
     cli::CommonOptions common;
-    IndexerOptions options;
+    IndexJob job;
+    IndexerOptions& options = job.options;
     std::vector<std::string> sources;
     cli::Count batch_size{options.batch_size};
+    cli::Count batch_mb{static_cast<std::uint32_t>(options.batch_bytes >> 20)};
+    cli::Count keep{options.keep};
     bool no_spelling = false;
     bool no_extract = false;
     bool explain = false;
-    bool explain_json = false;
+    bool json = false;
 
     po::options_description indexing("Indexing options");
     // clang-format off
     indexing.add_options()
         ("format,f", po::value(&options.format)->value_name("FMT"),
          "input format for every source: auto (default), jsonl, json, text, markdown, html")
+        ("prune", po::bool_switch(&options.prune),
+         "delete documents whose source file or JSONL record is gone (file and directory "
+         "sources; a file that cannot be read keeps its documents)")
+        ("rebuild", po::bool_switch(&options.rebuild),
+         "build a new generation from the sources and switch readers to it when complete")
+        ("keep", po::value(&keep)->value_name("N"),
+         "with --rebuild: previous generations kept for rollback (default 1)")
+        ("rehash", po::bool_switch(&options.rehash),
+         "read and hash every file, even those whose size, times and inode are unchanged")
         ("batch-size", po::value(&batch_size)->value_name("N"),
          "commit every N documents (default 2000)")
+        ("batch-mb", po::value(&batch_mb)->value_name("MB"),
+         "or when a batch holds MB megabytes of text, whichever comes first (default 64)")
         ("wait", po::value(&options.wait_seconds)->value_name("SECONDS"),
          "wait up to SECONDS for another indexer to release the database (default 0)")
+        ("report", po::value(&job.report_target)->value_name("FILE"),
+         "write a JSON summary of the job to FILE ('-' for stdout), also when it fails")
         ("no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")
         ("no-extract", po::bool_switch(&no_extract),
          "do not extract countries, topics, dates or types from the text")
         ("explain", po::bool_switch(&explain),
          "explain extraction for each SOURCE document instead of indexing")
-        ("json", po::bool_switch(&explain_json), "with --explain: print JSON");
+        ("json", po::bool_switch(&json), "with --explain: print JSON");
     // clang-format on
     if (!cli::parse_command_line(argc, argv, {kProgram, kUsage, indexing, "source"}, common,
                                  sources)) {
         return cli::kExitOk;
     }
     if (sources.empty()) throw UsageError("no SOURCE given (try --help)");
-    if (explain) return run_explain(sources, options.format, explain_json);
+    if (explain) return run_explain(sources, options.format, json);
     if (common.db.empty()) throw UsageError("--db PATH is required (try --help)");
+    if (batch_mb.value == 0) throw UsageError("--batch-mb must be at least 1");
+    if (!options.rebuild && keep.value != options.keep) {
+        throw UsageError("--keep only applies with --rebuild");
+    }
     options.spelling = !no_spelling;
     options.batch_size = batch_size.value;
+    options.batch_bytes = static_cast<std::uint64_t>(batch_mb.value) << 20;
+    options.keep = keep.value;
     options.extract = !no_extract;
-
-    const bool show_progress = isatty(STDERR_FILENO) && !common.quiet;
-    if (show_progress) options.progress = draw_progress;
-
-    Indexer indexer(common.db, options);
-    for (const auto& source : sources) indexer.add_source(source);
-    indexer.commit();
-    if (show_progress) std::cerr << '\r' << std::string(60, ' ') << '\r';
-
-    const IndexStats stats = indexer.stats();
-    spdlog::info("{}: indexed {}, unchanged {}, skipped {}, rejected {}, warnings {} in {:.2f} s",
-                 common.db, stats.indexed, stats.unchanged, stats.skipped, stats.rejected,
-                 stats.warnings, stats.seconds);
-    return stats.rejected > 0 ? cli::kExitInputRejected : cli::kExitOk;
+    return run_job(common.db, sources, std::move(job), common.quiet);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 1) {
+        const std::string command = argv[1];
+        if (command == "stats") {
+            return cli::run_guarded(kProgram, [&] { return indexer::run_stats(argc - 1, argv + 1); });
+        }
+        if (command == "rollback") {
+            return cli::run_guarded(kProgram,
+                                    [&] { return indexer::run_rollback(argc - 1, argv + 1); });
+        }
+    }
     return cli::run_guarded(kProgram, [&] { return run(argc, argv); });
 }

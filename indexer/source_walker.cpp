@@ -18,9 +18,16 @@ bool is_hidden(const fs::path& p) {
     return name.size() > 1 && name.front() == '.';
 }
 
+// Size for progress only, so an unreadable size counts as 0.
+std::uint64_t size_of(const fs::path& p) {
+    std::error_code ec;
+    const auto size = fs::file_size(p, ec);
+    return ec ? 0 : static_cast<std::uint64_t>(size);
+}
+
 }  // namespace
 
-std::vector<SourceFile> list_source_files(const std::string& source) {
+SourceListing list_source(const std::string& source) {
     std::error_code ec;
     const fs::path root(source);
     const auto status = fs::status(root, ec);
@@ -35,9 +42,13 @@ std::vector<SourceFile> list_source_files(const std::string& source) {
         return fs::absolute(p, ec).lexically_normal().lexically_relative(base).generic_string();
     };
 
-    if (!fs::is_directory(status)) return {{source, id_for(root)}};
+    SourceListing listing{id_for(root), fs::is_directory(status), {}};
+    auto& files = listing.files;
+    if (!listing.directory) {
+        files.push_back({source, listing.root_id, size_of(root)});
+        return listing;
+    }
 
-    std::vector<SourceFile> files;
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
     if (ec) throw InputError(source, 0, "cannot read directory: " + ec.message());
     for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
@@ -46,11 +57,13 @@ std::vector<SourceFile> list_source_files(const std::string& source) {
             if (it->is_directory(ec)) it.disable_recursion_pending();
             continue;
         }
-        if (it->is_regular_file(ec)) files.push_back({it->path().string(), id_for(it->path())});
+        if (it->is_regular_file(ec)) {
+            files.push_back({it->path().string(), id_for(it->path()), size_of(it->path())});
+        }
     }
     std::sort(files.begin(), files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
-    return files;
+    return listing;
 }
 
 }  // namespace diplosearch::indexer

@@ -2,6 +2,7 @@
 /// @brief Expands a SOURCE argument into the files to index, in a stable order.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -9,13 +10,21 @@ namespace diplosearch::indexer {
 
 /// One file to index.
 struct SourceFile {
-    std::string path;     ///< Path to open (as given, joined with the walk).
-    std::string id_base;  ///< Stable name for derived ids: relative to the source's parent.
+    std::string path;        ///< Path to open (as given, joined with the walk).
+    std::string id_base;     ///< Stable name for derived ids: relative to the source's parent.
+    std::uint64_t size = 0;  ///< Bytes on disk when listed (for progress).
+};
+
+/// What a SOURCE argument expands to.
+struct SourceListing {
+    std::string root_id;  ///< The source's own stable name, as id_base is for its files.
+    bool directory = false;
+    std::vector<SourceFile> files;
 };
 
 /// The files under @p source: the file itself, or every regular file below a
 /// directory (hidden entries skipped), sorted by path so runs are repeatable.
 /// @throws InputError when @p source does not exist or cannot be walked.
-std::vector<SourceFile> list_source_files(const std::string& source);
+SourceListing list_source(const std::string& source);
 
 }  // namespace diplosearch::indexer

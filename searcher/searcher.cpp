@@ -58,14 +58,13 @@ Xapian::Query combine(const Xapian::Query& main, const std::vector<FieldFilter>&
 
 class Searcher::Impl {
   public:
-    explicit Impl(std::string path)
-        : m_path(std::move(path)), m_db(database::open_for_reading(m_path)) {}
+    explicit Impl(std::string path) : m_path(std::move(path)), m_live(m_path), m_db(m_live.get()) {}
 
     template <typename Body>
     auto with_retry(Body&& body) {
         for (int attempt = 1;; ++attempt) {
             try {
-                m_db.reopen();
+                m_db = m_live.refresh();  // New commits, or a new generation.
                 return body();
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == kMaxAttempts)
@@ -189,7 +188,8 @@ class Searcher::Impl {
     }
 
     std::string m_path;
-    Xapian::Database m_db;
+    database::LiveReader m_live;
+    Xapian::Database m_db;  // The handle m_live refreshed for this query.
 };
 
 Searcher::Searcher(const std::string& db_path) : m_impl(std::make_unique<Impl>(db_path)) {}

@@ -7,6 +7,7 @@
 #include <istream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "diplosearch/document.hpp"
 
@@ -17,8 +18,10 @@ struct IndexerOptions {
     /// Input format: empty or `auto` picks by file extension; otherwise one of
     /// `jsonl`, `json`, `text`, `markdown`, `html`.
     std::string format;
-    /// Commit after this many documents (bounded batches keep memory flat).
+    /// Commit after this many documents (bounded batches keep memory flat)...
     std::uint32_t batch_size = 2000;
+    /// ...or after this many bytes of document text, whichever comes first.
+    std::uint64_t batch_bytes = 64ULL << 20;
     /// Record spelling data so the searcher can suggest corrections.
     bool spelling = true;
     /// Extract countries, topics, dates and types from the text where the
@@ -26,8 +29,20 @@ struct IndexerOptions {
     bool extract = true;
     /// Seconds to wait for another writer to release the database; 0 fails at once.
     double wait_seconds = 0;
-    /// Called now and then (about every 200 documents) with the counts so far,
-    /// e.g. to draw a progress bar.
+    /// Build a new generation from the sources alone and switch readers to it
+    /// atomically at finish(); the live generation is untouched until then.
+    bool rebuild = false;
+    /// Previous generations kept for rollback after a rebuild.
+    unsigned keep = 1;
+    /// At finish(), delete the documents read earlier from files under the
+    /// file and directory sources of this job that are gone now (a file
+    /// removed, a JSONL record dropped). Files that could not be read keep theirs.
+    bool prune = false;
+    /// Read and hash every file even when its size, times and inode say it is
+    /// unchanged since it was last indexed.
+    bool rehash = false;
+    /// Called now and then (every 200 documents and after each file) with the
+    /// counts so far, e.g. to draw a progress bar.
     std::function<void(const struct IndexStats&)> progress;
 };
 
@@ -48,12 +63,26 @@ struct InputProblem {
 
 /// Counts for one indexing run.
 struct IndexStats {
-    std::uint64_t indexed = 0;    ///< Documents added or replaced.
-    std::uint64_t unchanged = 0;  ///< Documents already indexed with the same content, skipped.
-    std::uint64_t skipped = 0;    ///< Files passed over.
-    std::uint64_t rejected = 0;   ///< Documents or files not indexed because malformed.
-    std::uint64_t warnings = 0;   ///< Documents indexed with a repaired or dropped value.
-    double seconds = 0.0;         ///< Wall time since the indexer was opened.
+    std::uint64_t indexed = 0;     ///< Documents added or replaced (added + updated).
+    std::uint64_t added = 0;       ///< Documents new to the database.
+    std::uint64_t updated = 0;     ///< Documents replaced because their content changed.
+    std::uint64_t unchanged = 0;   ///< Documents already indexed with the same content, skipped.
+    std::uint64_t deleted = 0;     ///< Documents removed by prune.
+    std::uint64_t skipped = 0;     ///< Files passed over.
+    std::uint64_t rejected = 0;    ///< Documents or files not indexed because malformed.
+    std::uint64_t warnings = 0;    ///< Documents indexed with a repaired or dropped value.
+    std::uint64_t files_read = 0;  ///< Source files read and parsed.
+    std::uint64_t files_unchanged = 0;  ///< Source files skipped unread: same size, times, inode.
+    std::uint64_t bytes_done = 0;       ///< Bytes of source files read or found unchanged.
+    std::uint64_t bytes_total = 0;      ///< Bytes of all listed source files (0 for stdin).
+    double seconds = 0.0;               ///< Wall time since the indexer was opened.
+    /// After finish(): the database's document count and revision, and its
+    /// live generation (0 for a plain Xapian database).
+    std::uint64_t doccount = 0;
+    std::uint64_t revision = 0;
+    unsigned generation = 0;
+    /// The first skipped and rejected inputs, with reasons (at most 1000).
+    std::vector<InputProblem> problems;
 };
 
 /// Writes documents into a database, creating it when absent.
@@ -80,8 +109,14 @@ class Indexer {
     /// Indexes a file, a directory (walked recursively in sorted order) or `-`
     /// (JSONL on standard input). A missing source, an unreadable file and a
     /// malformed document are reported to the problem handler and passed over.
+    /// A file whose size, times and inode match those recorded when it was
+    /// last indexed is not read again (see IndexerOptions::rehash).
     /// @throws IndexError when the database fails.
     void add_source(const std::string& source);
+
+    /// Indexes several sources, listing them all first so that progress
+    /// reports know the total size.
+    void add_sources(const std::vector<std::string>& sources);
 
     /// Indexes JSONL records read from @p input; @p name labels problems.
     void add_jsonl_stream(std::istream& input, const std::string& name);
@@ -90,8 +125,15 @@ class Indexer {
     /// @throws InputError when the document has no usable id or text.
     void add_document(Document document);
 
-    /// Makes everything added so far durable and visible to searchers.
+    /// Makes everything added so far durable and visible to searchers (for a
+    /// rebuild: durable, and visible once finish() switches generations).
     void commit();
+
+    /// Ends the job: prunes (if asked), commits, switches a rebuild's
+    /// generation live, and records the job's summary beside the database
+    /// (`last-job.json`). Called by the destructor unless an exception is in
+    /// flight or a write failed. @return the final counts.
+    IndexStats finish();
 
     /// Counts so far.
     IndexStats stats() const;

@@ -204,7 +204,7 @@ TEST_CASE("indexing the sample corpus exits 0 and reports its counts", "[cli]") 
     CHECK_THAT(idx.indexing.err, Catch::Contains("rejected 0"));
     const std::uint64_t count = doc_count(idx.db);
     CHECK(count > 50);
-    CHECK_THAT(idx.indexing.err, Catch::Contains("indexed " + std::to_string(count) + ","));
+    CHECK_THAT(idx.indexing.err, Catch::Contains("indexed " + std::to_string(count) + " ("));
 }
 
 TEST_CASE("a malformed JSONL line exits 5 naming file and line and keeps the other lines",
@@ -227,7 +227,10 @@ TEST_CASE("a malformed JSONL line exits 5 naming file and line and keeps the oth
         }
     }
     CHECK(named);
-    CHECK_THAT(r.err, Catch::Contains("indexed 2, unchanged 0, skipped 0, rejected 1"));
+    CHECK_THAT(
+        r.err,
+        Catch::Contains(
+            "indexed 2 (added 2, updated 0), unchanged 0, deleted 0, skipped 0, rejected 1"));
     CHECK(doc_count(db) == 2);
     const json hits = search_json(db, "treaty")["hits"];
     REQUIRE(hits.size() == 2);
@@ -244,7 +247,10 @@ TEST_CASE("malformed front matter is rejected with its line", "[cli]") {
     CHECK_THAT(r.err, Catch::Contains((dir / "src" / "a.md").string() + ":3"));
     CHECK_THAT(r.err, Catch::Contains((dir / "src" / "b.md").string()));
     CHECK_THAT(r.err, Catch::Contains("never closed"));
-    CHECK_THAT(r.err, Catch::Contains("indexed 1, unchanged 0, skipped 0, rejected 2"));
+    CHECK_THAT(
+        r.err,
+        Catch::Contains(
+            "indexed 1 (added 1, updated 0), unchanged 0, deleted 0, skipped 0, rejected 2"));
 }
 
 TEST_CASE("a missing source path exits 5 with a clear message", "[cli]") {
@@ -381,13 +387,19 @@ TEST_CASE("re-running diplo-index reports unchanged documents and writes nothing
     const std::string source = diplosearch::test::sample_corpus().string();
     const CommandResult first = index_cmd("--db " + q(db) + " " + q(source));
     REQUIRE(first.exit_code == 0);
-    CHECK_THAT(first.err, Catch::Contains("indexed 70, unchanged 0"));
+    CHECK_THAT(first.err, Catch::Contains("indexed 70 (added 70, updated 0), unchanged 0"));
     const CommandResult second = index_cmd("--db " + q(db) + " " + q(source));
     CHECK(second.exit_code == 0);
-    CHECK_THAT(second.err, Catch::Contains("indexed 0, unchanged 70"));
+    // Every file's size, times and inode match its stamp: none is read again.
+    CHECK_THAT(second.err, Catch::Contains("indexed 0 (added 0, updated 0), unchanged 70"));
+    CHECK_THAT(second.err, Catch::Contains("(0 files read, 54 unchanged)"));
+    // --rehash reads every file and finds every document unchanged by its hash.
+    const CommandResult rehashed = index_cmd("--rehash --db " + q(db) + " " + q(source));
+    CHECK_THAT(rehashed.err, Catch::Contains("indexed 0 (added 0, updated 0), unchanged 70"));
+    CHECK_THAT(rehashed.err, Catch::Contains("(54 files read, 0 unchanged)"));
     // Turning extraction off changes how documents are indexed, so they are redone.
     const CommandResult third = index_cmd("--no-extract --db " + q(db) + " " + q(source));
-    CHECK_THAT(third.err, Catch::Contains("indexed 70, unchanged 0"));
+    CHECK_THAT(third.err, Catch::Contains("indexed 70 (added 0, updated 70), unchanged 0"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -437,7 +449,7 @@ TEST_CASE("a database with another schema version exits 6", "[cli]") {
     REQUIRE(f.idx.indexing.exit_code == kOk);
     {
         Xapian::WritableDatabase db(f.db(), Xapian::DB_OPEN);
-        REQUIRE(db.get_metadata("diplosearch.schema_version") == "1");
+        REQUIRE(db.get_metadata("diplosearch.schema_version") == "2");
         db.set_metadata("diplosearch.schema_version", "999");
         db.commit();
     }

@@ -1057,7 +1057,7 @@ TEST_CASE("document(id) round trip and info()", "[integration][searcher]") {
 
     const IndexInfo info = searcher.info();
     CHECK(info.documents == 8);
-    CHECK(info.schema_version == "1");
+    CHECK(info.schema_version == "2");
     CHECK(info.path == f.db);
 }
 

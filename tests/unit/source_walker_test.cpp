@@ -19,6 +19,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+std::vector<SourceFile> files_of(const std::string& source) {
+    return list_source(source).files;
+}
+
 Strings paths_of(const std::vector<SourceFile>& files) {
     Strings out;
     for (const auto& f : files) out.push_back(f.path);
@@ -52,7 +56,7 @@ TEST_CASE("source walker lists regular files sorted by path, skipping hidden one
     TempDir dir;
     make_tree(dir);
     const std::string root = (dir / "docs").string();
-    const auto files = list_source_files(root);
+    const auto files = files_of(root);
     CHECK(paths_of(files) == Strings{root + "/a.txt", root + "/feeds/wire.jsonl",
                                      root + "/news/a.md", root + "/news/b.md", root + "/z.html"});
 }
@@ -63,17 +67,16 @@ TEST_CASE("source walker id bases are relative to the source's parent", "[unit][
     const Strings expected = {"docs/a.txt", "docs/feeds/wire.jsonl", "docs/news/a.md",
                               "docs/news/b.md", "docs/z.html"};
     SECTION("directory given plainly") {
-        CHECK(ids_of(list_source_files((dir / "docs").string())) == expected);
+        CHECK(ids_of(files_of((dir / "docs").string())) == expected);
     }
     SECTION("directory given with a trailing slash") {
-        CHECK(ids_of(list_source_files((dir / "docs").string() + "/")) == expected);
+        CHECK(ids_of(files_of((dir / "docs").string() + "/")) == expected);
     }
     SECTION("directory given with redundant components") {
-        CHECK(ids_of(list_source_files((dir / "docs/news/../.").string())) == expected);
+        CHECK(ids_of(files_of((dir / "docs/news/../.").string())) == expected);
     }
     SECTION("a subdirectory") {
-        CHECK(ids_of(list_source_files((dir / "docs/news").string())) ==
-              Strings{"news/a.md", "news/b.md"});
+        CHECK(ids_of(files_of((dir / "docs/news").string())) == Strings{"news/a.md", "news/b.md"});
     }
 }
 
@@ -81,7 +84,7 @@ TEST_CASE("source walker takes a single file as itself", "[unit][source_walker]"
     TempDir dir;
     make_tree(dir);
     const std::string path = (dir / "docs/news/a.md").string();
-    const auto files = list_source_files(path);
+    const auto files = files_of(path);
     REQUIRE(files.size() == 1);
     CHECK(files[0].path == path);
     CHECK(files[0].id_base == "a.md");
@@ -90,14 +93,14 @@ TEST_CASE("source walker takes a single file as itself", "[unit][source_walker]"
 TEST_CASE("source walker gives an empty list for an empty directory", "[unit][source_walker]") {
     TempDir dir;
     fs::create_directories(dir / "empty");
-    CHECK(list_source_files((dir / "empty").string()).empty());
+    CHECK(files_of((dir / "empty").string()).empty());
 }
 
 TEST_CASE("source walker reports a missing source as InputError", "[unit][source_walker]") {
     TempDir dir;
     const std::string missing = (dir / "nope").string();
     try {
-        list_source_files(missing);
+        files_of(missing);
         FAIL("expected InputError");
     } catch (const InputError& e) {
         CHECK(e.source() == missing);
@@ -111,7 +114,6 @@ TEST_CASE("source walker order is byte order of the paths", "[unit][source_walke
         write_file(dir / "src" / name, "x");
     }
     const std::string root = (dir / "src").string();
-    CHECK(ids_of(list_source_files(root)) == Strings{"src/10.md", "src/9.md", "src/B.md",
-                                                     "src/a-b.md", "src/a.md", "src/a/x.md",
-                                                     "src/b.md"});
+    CHECK(ids_of(files_of(root)) == Strings{"src/10.md", "src/9.md", "src/B.md", "src/a-b.md",
+                                            "src/a.md", "src/a/x.md", "src/b.md"});
 }
