@@ -47,12 +47,13 @@ std::uint64_t rules_fingerprint() {
     return fingerprint;
 }
 
-std::string content_hash(const Document& doc, bool extract) {
+std::string content_hash(const Document& doc, bool extract, std::string_view origin_key) {
     const std::unique_ptr<XXH3_state_t, StateFree> state(XXH3_createState());
     XXH3_64bits_reset(state.get());
     const std::uint64_t rules = rules_fingerprint();
     XXH3_64bits_update(state.get(), &rules, sizeof rules);
     feed(state.get(), extract ? "extract" : "no-extract");
+    feed(state.get(), origin_key);
     for (const std::string* field : {&doc.id, &doc.title, &doc.date, &doc.type, &doc.lang,
                                      &doc.source, &doc.url, &doc.speaker, &doc.path, &doc.text}) {
         feed(state.get(), *field);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "diplosearch/document.hpp"
 
@@ -13,8 +14,10 @@ namespace diplosearch::indexer {
 /// 16 hex digits (XXH3-64) over every source field of @p doc, the schema version,
 /// the build version, the compiled-in gazetteer and taxonomy, and whether
 /// extraction is on (@p extract), so a build or setting that would index the
-/// document differently changes the hash. Stable across runs and machines.
-std::string content_hash(const Document& doc, bool extract);
+/// document differently changes the hash; and the file it was read from
+/// (@p origin_key), so a document that moves to another file is rewritten with
+/// its new origin. Stable across runs and machines.
+std::string content_hash(const Document& doc, bool extract, std::string_view origin_key);
 
 /// The part of the hash that does not depend on the document: schema and
 /// build version, gazetteer and taxonomy.

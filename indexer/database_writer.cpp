@@ -28,10 +28,10 @@ std::string job_name() {
 }
 
 bool in_scope(const std::string& origin_key, const PruneScope& scope) {
-    if (!scope.directory) return origin_key == scope.root_id;
-    return origin_key.size() > scope.root_id.size() &&
-           origin_key.compare(0, scope.root_id.size(), scope.root_id) == 0 &&
-           origin_key[scope.root_id.size()] == '/';
+    if (!scope.directory) return origin_key == scope.root_path;
+    return origin_key.size() > scope.root_path.size() &&
+           origin_key.compare(0, scope.root_path.size(), scope.root_path) == 0 &&
+           origin_key[scope.root_path.size()] == '/';
 }
 
 }  // namespace
@@ -164,9 +164,9 @@ std::uint64_t DatabaseWriter::prune(const std::vector<PruneScope>& scopes) {
     std::vector<std::string> stale_stamps;
     guarded([&] {
         for (const auto& scope : scopes) {
-            const std::string exact = schema::origin_term(scope.root_id);
+            const std::string exact = schema::origin_term(scope.root_path);
             const std::string prefix =
-                scope.directory ? std::string(schema::prefix::kOrigin) + scope.root_id + "/"
+                scope.directory ? std::string(schema::prefix::kOrigin) + scope.root_path + "/"
                                 : exact;
             for (auto t = m_target.allterms_begin(prefix); t != m_target.allterms_end(prefix);
                  ++t) {

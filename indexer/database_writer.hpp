@@ -30,9 +30,9 @@ struct WriterOptions {
 };
 
 /// Which source files --prune looks at: a file source, or everything under a
-/// directory source (by stable names, as SourceListing gives them).
+/// directory source (by absolute path, as SourceListing gives it).
 struct PruneScope {
-    std::string root_id;
+    std::string root_path;
     bool directory = false;
 };
 

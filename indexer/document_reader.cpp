@@ -86,7 +86,7 @@ void DocumentReader::read_source(const std::string& source) {
 }
 
 void DocumentReader::read_file(const SourceFile& file) {
-    m_origin_key = file.id_base;
+    m_origin_key = file.absolute_path;
     read_listed_file(file);
     m_origin_key.clear();
 }

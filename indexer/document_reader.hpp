@@ -21,8 +21,7 @@ struct SourceDocument {
     std::string origin;       ///< File name, or `-` for stdin.
     std::uint64_t line = 0;   ///< 1-based JSONL line; 0 for whole-file formats.
     std::string fallback_id;  ///< Stable id to use when the document has none.
-    std::string
-        origin_key;  ///< Stable name of the source file (SourceFile::id_base); "" for stdin.
+    std::string origin_key;   ///< The source file's absolute path; "" for stdin.
 };
 
 class DocumentReader {

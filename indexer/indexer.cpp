@@ -125,7 +125,7 @@ class Indexer::Impl {
             report(InputProblem{ProblemKind::kWarning, source.origin, source.line, w});
         }
         if (!warnings.empty()) ++m_stats.warnings;
-        const std::string hash = content_hash(doc, m_extractor.has_value());
+        const std::string hash = content_hash(doc, m_extractor.has_value(), source.origin_key);
         const std::string id_term = DocumentBuilder::id_term(doc.id);
         write_guarded([&] {
             const auto indexed = m_writer.indexed_hash(id_term);
@@ -205,13 +205,13 @@ class Indexer::Impl {
 
     void add_listing(const SourceListing& listing) {
         for (const auto& file : listing.files) add_file(file);
-        if (m_options.prune) m_prune_scopes.push_back({listing.root_id, listing.directory});
+        if (m_options.prune) m_prune_scopes.push_back({listing.root_path, listing.directory});
     }
 
     // Reads one file unless its stamp says it is unchanged since it was last
     // indexed; records its stamp once it has been read cleanly.
     void add_file(const SourceFile& file) {
-        const std::string& key = file.id_base;
+        const std::string& key = file.absolute_path;
         m_writer.mark_visited(key);
         const auto before = FileStamp::of(file.path);
         if (before && !m_options.rehash) {

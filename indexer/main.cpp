@@ -87,15 +87,16 @@ void write_report(const std::string& target, const nlohmann::json& report) {
     out << text << '\n';
     out.close();
     if (!out) {
-        throw IndexError(fmt::format("{}: cannot write the report: {}", target,
-                                     std::strerror(errno)));
+        throw IndexError(
+            fmt::format("{}: cannot write the report: {}", target, std::strerror(errno)));
     }
 }
 
 // The report of a job that stopped with @p error before it could finish.
 nlohmann::json failure_report(const std::optional<IndexStats>& stats, const std::string& db,
                               bool rebuild, const std::string& error) {
-    nlohmann::json report = indexer::job_report(stats.value_or(IndexStats{}), db, rebuild, "failed");
+    nlohmann::json report =
+        indexer::job_report(stats.value_or(IndexStats{}), db, rebuild, "failed");
     report["error"] = error;
     return report;
 }
@@ -123,8 +124,7 @@ int run_job(const std::string& db, const std::vector<std::string>& sources, Inde
             "{}: indexed {} (added {}, updated {}), unchanged {}, deleted {}, skipped {}, "
             "rejected {} ({} files read, {} unchanged) in {:.2f} s; {} documents at revision {}",
             db, stats.indexed, stats.added, stats.updated, stats.unchanged, stats.deleted,
-            stats.skipped,
-            stats.rejected, stats.files_read, stats.files_unchanged, stats.seconds,
+            stats.skipped, stats.rejected, stats.files_read, stats.files_unchanged, stats.seconds,
             stats.doccount, stats.revision);
         const bool rejections = stats.rejected > 0;
         if (!job.report_target.empty()) {
@@ -214,7 +214,8 @@ int main(int argc, char** argv) {
     if (argc > 1) {
         const std::string command = argv[1];
         if (command == "stats") {
-            return cli::run_guarded(kProgram, [&] { return indexer::run_stats(argc - 1, argv + 1); });
+            return cli::run_guarded(kProgram,
+                                    [&] { return indexer::run_stats(argc - 1, argv + 1); });
         }
         if (command == "rollback") {
             return cli::run_guarded(kProgram,

@@ -38,14 +38,15 @@ SourceListing list_source(const std::string& source) {
     fs::path root_abs = fs::absolute(root, ec).lexically_normal();
     if (!root_abs.has_filename()) root_abs = root_abs.parent_path();
     const fs::path base = root_abs.parent_path();
+    auto absolute = [&](const fs::path& p) { return fs::absolute(p, ec).lexically_normal(); };
     auto id_for = [&](const fs::path& p) {
-        return fs::absolute(p, ec).lexically_normal().lexically_relative(base).generic_string();
+        return absolute(p).lexically_relative(base).generic_string();
     };
 
-    SourceListing listing{id_for(root), fs::is_directory(status), {}};
+    SourceListing listing{root_abs.generic_string(), fs::is_directory(status), {}};
     auto& files = listing.files;
     if (!listing.directory) {
-        files.push_back({source, listing.root_id, size_of(root)});
+        files.push_back({source, id_for(root), size_of(root), listing.root_path});
         return listing;
     }
 
@@ -58,7 +59,8 @@ SourceListing list_source(const std::string& source) {
             continue;
         }
         if (it->is_regular_file(ec)) {
-            files.push_back({it->path().string(), id_for(it->path()), size_of(it->path())});
+            files.push_back({it->path().string(), id_for(it->path()), size_of(it->path()),
+                             absolute(it->path()).generic_string()});
         }
     }
     std::sort(files.begin(), files.end(),

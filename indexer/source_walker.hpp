@@ -13,11 +13,14 @@ struct SourceFile {
     std::string path;        ///< Path to open (as given, joined with the walk).
     std::string id_base;     ///< Stable name for derived ids: relative to the source's parent.
     std::uint64_t size = 0;  ///< Bytes on disk when listed (for progress).
+    /// Absolute, normalised path: names the file however the source was given,
+    /// so it ties documents and stamps to their file across jobs.
+    std::string absolute_path;
 };
 
 /// What a SOURCE argument expands to.
 struct SourceListing {
-    std::string root_id;  ///< The source's own stable name, as id_base is for its files.
+    std::string root_path;  ///< The source's absolute, normalised path.
     bool directory = false;
     std::vector<SourceFile> files;
 };
