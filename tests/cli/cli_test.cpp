@@ -3,6 +3,8 @@
 #include <xapian.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -325,7 +327,7 @@ TEST_CASE("a second diplo-index on a locked database exits 4", "[cli]") {
     write_file(dir / "other.jsonl", kFixtureJsonl);
     // The first indexer reads JSONL from a FIFO that this script holds open, so it keeps
     // the lock until the script closes its end. The second starts once the database
-    // exists (the version file is written after the lock is taken).
+    // exists (the stub is written after the lock is taken).
     const std::string script =
         "set -u\n"
         "mkfifo " +
@@ -338,7 +340,7 @@ TEST_CASE("a second diplo-index on a locked database exits 4", "[cli]") {
         "\n"
         "i=0\n"
         "while [ ! -e " +
-        q(db + "/iamglass") +
+        q(db + "/XAPIANDB") +
         " ] && [ $i -lt 500 ]; do sleep 0.01; "
         "i=$((i+1)); done\n" +
         q(diplo_index_bin()) + " --db " + q(db) + " " + q((dir / "other.jsonl").string()) +
@@ -368,7 +370,7 @@ TEST_CASE("diplo-index --wait waits for the lock instead of failing", "[cli]") {
     // first would never see its end), must then get the lock and succeed.
     const std::string script =
         "set -u\nmkfifo " + q(fifo) + "\n" + q(diplo_index_bin()) + " -q --db " + q(db) + " - <" +
-        q(fifo) + " &\nfirst=$!\nexec 3>" + q(fifo) + "\ni=0\nwhile [ ! -e " + q(db + "/iamglass") +
+        q(fifo) + " &\nfirst=$!\nexec 3>" + q(fifo) + "\ni=0\nwhile [ ! -e " + q(db + "/XAPIANDB") +
         " ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i+1)); done\n" + q(diplo_index_bin()) +
         " -q --wait 30 --db " + q(db) + " " + q((dir / "other.jsonl").string()) +
         " 3>&- &\nsecond=$!\nsleep 0.5\n"
@@ -733,4 +735,93 @@ TEST_CASE("diplo-index --explain shows extraction evidence without writing a dat
     const CommandResult missing = index_cmd("--explain /nonexistent/file.md");
     CHECK(missing.exit_code == 5);
     CHECK_THAT(missing.err, Catch::Contains("/nonexistent/file.md"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Reindex jobs: reports, stats, generations
+// ---------------------------------------------------------------------------------------
+
+TEST_CASE("a job report is written as JSON, also for a failed job", "[cli][reindex]") {
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    const CommandResult ok =
+        index_cmd("--report - --db " + q(db) + " " + q(sample_corpus().string()));
+    REQUIRE(ok.exit_code == kOk);
+    const json report = json::parse(ok.out);
+    CHECK(report["format_version"] == 1);
+    CHECK(report["status"] == "ok");
+    CHECK(report["mode"] == "incremental");
+    CHECK(report["documents"]["added"] == 70);
+    CHECK(report["documents"]["rejected"] == 0);
+    CHECK(report["files"]["read"] == 54);
+    CHECK(report["database_after"]["doccount"] == 70);
+    CHECK(report["database_after"]["generation"] == 1);
+    CHECK(report["bytes"].get<std::uint64_t>() > 100000);
+
+    write_file(dir / "bad.jsonl", "{\"id\": \"a\", \"text\": \"Fine.\"}\n{broken\n");
+    const std::string file_report = (dir / "report.json").string();
+    const CommandResult rejected = index_cmd("--report " + q(file_report) + " --db " + q(db) + " " +
+                                             q((dir / "bad.jsonl").string()));
+    CHECK(rejected.exit_code == kRejected);
+    std::ifstream in(file_report);
+    const json partial = json::parse(in);
+    CHECK(partial["status"] == "ok-with-rejections");
+    REQUIRE(partial["problems"].size() == 1);
+    CHECK(partial["problems"][0]["kind"] == "rejected");
+    CHECK(partial["problems"][0]["line"] == 2);
+    CHECK_THAT(partial["problems"][0]["reason"].get<std::string>(),
+               Catch::Contains("invalid JSON"));
+
+    // A database that cannot be opened: the report says why, and the exit code too.
+    write_file(dir / "not-a-db" / "stray.txt", "x");
+    const CommandResult failed = index_cmd("--report - --db " + q((dir / "not-a-db").string()) +
+                                           " " + q((dir / "bad.jsonl").string()));
+    CHECK(failed.exit_code == 1);
+    const json failure = json::parse(failed.out);
+    CHECK(failure["status"] == "failed");
+    CHECK_THAT(failure["error"].get<std::string>(), Catch::Contains("not a DiploSearch database"));
+}
+
+TEST_CASE("diplo-index stats describes the database", "[cli][reindex]") {
+    FixtureDb f;
+    const auto count = doc_count(f.db());
+    const CommandResult text = index_cmd("stats --db " + q(f.db()));
+    CHECK(text.exit_code == kOk);
+    CHECK_THAT(text.out, Catch::Contains("generations     1 (live)"));
+    const CommandResult r = index_cmd("stats --json --db " + q(f.db()));
+    REQUIRE(r.exit_code == kOk);
+    const json stats = json::parse(r.out);
+    CHECK(stats["doccount"] == count);
+    CHECK(stats["layout"] == "generations");
+    CHECK(stats["live_generation"] == 1);
+    CHECK(stats["schema_version"] == "2");
+    CHECK(stats["facet_values"]["country"].get<int>() > 0);
+    CHECK(stats["checkpoint"]["doccount"] == count);
+    CHECK(stats["last_job"]["documents"]["added"] == count);
+    CHECK(stats["content_digest"].get<std::string>().size() == 16);
+
+    // The digest depends on contents only: a rebuild of the same sources matches it.
+    const CommandResult rebuilt =
+        index_cmd("--rebuild --db " + q(f.db()) + " " + q((f.src / "fixture.jsonl").string()));
+    CHECK(rebuilt.exit_code == kOk);
+    const json after = json::parse(index_cmd("stats --json --db " + q(f.db())).out);
+    CHECK(after["live_generation"] == 2);
+    CHECK(after["generations"] == json::array({1, 2}));
+    CHECK(after["content_digest"] == stats["content_digest"]);
+
+    TempDir dir;
+    const CommandResult missing = index_cmd("stats --db " + q((dir / "none").string()));
+    CHECK(missing.exit_code == kNoDatabase);
+    CHECK(lines_of(missing.err).size() == 1);
+}
+
+TEST_CASE("reindex options are checked", "[cli][reindex]") {
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    const std::string src = q(sample_corpus().string());
+    CHECK(index_cmd("--keep 2 --db " + q(db) + " " + src).exit_code == kUsage);
+    CHECK(index_cmd("--batch-mb 0 --db " + q(db) + " " + src).exit_code == kUsage);
+    CHECK(index_cmd("--keep -1 --rebuild --db " + q(db) + " " + src).exit_code == kUsage);
+    CHECK(index_cmd("rollback --db " + q(db)).exit_code == kNoDatabase);
+    CHECK_FALSE(std::filesystem::exists(db));
 }
