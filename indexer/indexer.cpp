@@ -168,8 +168,7 @@ class Indexer::Impl {
 
     IndexStats stats() const {
         IndexStats s = m_stats;
-        s.seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+        s.seconds = seconds_since_start();
         return s;
     }
 
@@ -238,8 +237,16 @@ class Indexer::Impl {
         progress();
     }
 
+    // Passes the live counts rather than a copy: progress is reported often and
+    // the problem list can be long.
     void progress() {
-        if (m_options.progress) m_options.progress(stats());
+        if (!m_options.progress) return;
+        m_stats.seconds = seconds_since_start();
+        m_options.progress(m_stats);
+    }
+
+    double seconds_since_start() const {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
     }
 
     void record_last_job(const IndexStats& final_stats) {

@@ -825,3 +825,33 @@ TEST_CASE("reindex options are checked", "[cli][reindex]") {
     CHECK(index_cmd("rollback --db " + q(db)).exit_code == kNoDatabase);
     CHECK_FALSE(std::filesystem::exists(db));
 }
+
+TEST_CASE("a progress bar is drawn on a terminal and never otherwise", "[cli][reindex]") {
+    TempDir dir;
+    const std::string src = q(sample_corpus().string());
+    const CommandResult piped = index_cmd("--db " + q((dir / "piped").string()) + " " + src);
+    CHECK(piped.exit_code == kOk);
+    CHECK(piped.err.find('\r') == std::string::npos);
+
+    // util-linux `script` runs the indexer with a pseudo-terminal as its stderr.
+    if (run_command("command -v script").exit_code != 0) {
+        WARN("script(1) is not installed: the terminal case is not checked");
+        return;
+    }
+    const CommandResult tty =
+        run_command("script -qec " +
+                    q(q(diplo_index_bin()) + " --db " + q((dir / "tty").string()) + " " + src) +
+                    " /dev/null");
+    CHECK(tty.exit_code == kOk);
+    CHECK_THAT(tty.out, Catch::Contains("\r["));
+    CHECK_THAT(tty.out, Catch::Contains(" MB, "));
+    CHECK_THAT(tty.out, Catch::Contains("docs/s, ETA "));
+    CHECK_THAT(tty.out, Catch::Contains("indexed 70 (added 70"));
+
+    const CommandResult quiet = run_command(
+        "script -qec " +
+        q(q(diplo_index_bin()) + " -q --db " + q((dir / "quiet").string()) + " " + src) +
+        " /dev/null");
+    CHECK(quiet.exit_code == kOk);
+    CHECK(quiet.out.find('\r') == std::string::npos);
+}
