@@ -144,7 +144,7 @@ class Indexer::Impl {
             ++(indexed ? m_stats.updated : m_stats.added);
             ++m_stats.indexed;
         });
-        if (m_stats.indexed > 0 && m_stats.indexed % kProgressEvery == 0) progress();
+        if ((m_stats.indexed + m_stats.unchanged) % kProgressEvery == 0) progress();
     }
 
     void commit() {
