@@ -78,6 +78,8 @@ int run(int argc, char** argv) {
     cli::CommonOptions common;
     SearchRequest request;
     std::vector<std::string> words, countries, topics, types;
+    std::vector<std::string> synonym_files;
+    bool no_synonyms = false;
     cli::Count limit{request.limit}, offset{request.offset}, facet_size{request.facet_size},
         snippet_length{request.snippet_length};
     std::string year, sort = "relevance", facets = "country,topic,year,type", format = "text";
@@ -101,7 +103,13 @@ int run(int argc, char** argv) {
          "values shown per facet (default 10; 0 for all)")
         ("snippet-length", po::value(&snippet_length)->value_name("N"),
          "snippet length in characters (default 240; 0 for none)")
-        ("format", po::value(&format)->value_name("FMT"), "output as text (default) or json");
+        ("format", po::value(&format)->value_name("FMT"), "output as text (default) or json")
+        ("synonyms", po::value(&synonym_files)->value_name("FILE"),
+         "add the synonym groups in FILE (one group per line, tab-separated; repeatable)")
+        ("no-synonyms", po::bool_switch(&no_synonyms),
+         "do not expand acronyms and alternate names")
+        ("auto-correct", po::bool_switch(&request.auto_correct),
+         "when nothing matches, search the spelling-corrected query instead");
     // clang-format on
     if (!cli::parse_command_line(argc, argv, {kProgram, kUsage, search, "query"}, common, words)) {
         return cli::kExitOk;
@@ -130,7 +138,9 @@ int run(int argc, char** argv) {
 
     const auto printer = searcher::make_printer(format, isatty(STDOUT_FILENO) != 0);
     request.highlight = printer->highlight();
+    request.synonyms = !no_synonyms;
     Searcher searcher(common.db);
+    for (const auto& file : synonym_files) searcher.add_synonyms(file);
     printer->print(searcher.search(request), std::cout);
     return cli::kExitOk;
 }

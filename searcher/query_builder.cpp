@@ -2,6 +2,7 @@
 /// @brief Query parsing and filter building.
 #include "query_builder.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include "country_gazetteer.hpp"
 #include "diplosearch/errors.hpp"
 #include "partial_date.hpp"
+#include "synonym_expander.hpp"
 #include "text.hpp"
 
 namespace diplosearch::searcher {
@@ -44,6 +46,30 @@ RangeText split_range(std::string_view value) {
 
 Xapian::Query term_query(const schema::FieldSpec& field, const std::string& value) {
     return Xapian::Query(schema::boolean_term(field.prefix, value));
+}
+
+// Undoes the corrections Xapian made to words inside @p matched ranges of
+// @p original. Xapian rewrites words in place, so the two strings have the
+// same space-separated tokens unless a correction changed their number.
+std::string keep_matched_words(const std::string& original, const std::string& corrected,
+                               const std::vector<ByteRange>& matched) {
+    if (corrected.empty()) return corrected;
+    const auto before = text::split(original, ' ');
+    auto after = text::split(corrected, ' ');
+    if (before.size() != after.size()) return corrected;
+    std::string result;
+    std::size_t offset = 0;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        const std::size_t begin = offset;
+        const std::size_t end = offset + before[i].size();
+        offset = end + 1;
+        const bool inside = std::any_of(matched.begin(), matched.end(), [&](const ByteRange& r) {
+            return begin < r.end && r.begin < end;
+        });
+        if (i > 0) result += ' ';
+        result += inside ? before[i] : after[i];
+    }
+    return result == original ? std::string() : result;
 }
 
 }  // namespace
@@ -103,7 +129,8 @@ Xapian::Query FieldValueProcessor::operator()(const std::string& raw) {
     return Xapian::Query();
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : m_stemmer("english") {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const SynonymTable* synonyms)
+    : m_stemmer("english"), m_synonyms(synonyms) {
     m_parser.set_database(db);
     m_parser.set_stemmer(m_stemmer);
     m_parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -142,7 +169,17 @@ Xapian::Query QueryBuilder::parse(const std::string& query_text, std::string* co
         m_parser.set_default_op(Xapian::Query::OP_AND);
         return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, unwanted);
     }
-    return parse_text(query_text, query_text, corrected);
+    std::vector<ByteRange> matched;
+    const std::string expanded =
+        m_synonyms ? expand_synonyms(query_text, *m_synonyms, &matched) : query_text;
+    if (expanded == query_text) return parse_text(query_text, query_text, corrected);
+    if (corrected) {
+        // The suggestion is made on the query as typed, but an acronym that the
+        // synonym table knows ("UNSC") is not a misspelling, whatever the index says.
+        parse_text(query_text, query_text, corrected);
+        *corrected = keep_matched_words(query_text, *corrected, matched);
+    }
+    return parse_text(expanded, query_text, nullptr);
 }
 
 Xapian::Query QueryBuilder::parse_text(const std::string& query_text, const std::string& as_given,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "schema.hpp"
+#include "synonym_table.hpp"
 
 namespace diplosearch::searcher {
 
@@ -28,10 +29,12 @@ class FieldValueProcessor final : public Xapian::FieldProcessor {
 /// `NEAR`, trailing wildcards, and every schema field as a `name:` prefix.
 class QueryBuilder {
   public:
-    explicit QueryBuilder(const Xapian::Database& db);
+    /// With @p synonyms, expressions in queries also match their synonyms.
+    explicit QueryBuilder(const Xapian::Database& db, const SynonymTable* synonyms = nullptr);
 
     /// Parses @p text; an empty or blank query matches every document.
-    /// When @p corrected is given it receives a spelling-corrected query, or "".
+    /// When @p corrected is given it receives a spelling-corrected query, or ""
+    /// (corrected as typed: synonyms play no part in it).
     /// @throws QueryError with the parser's message.
     Xapian::Query parse(const std::string& text, std::string* corrected);
 
@@ -58,6 +61,7 @@ class QueryBuilder {
     std::vector<std::unique_ptr<FieldValueProcessor>> m_processors;  // Outlive m_parser.
     Xapian::QueryParser m_parser;
     bool m_has_spelling = false;
+    const SynonymTable* m_synonyms;
 };
 
 }  // namespace diplosearch::searcher

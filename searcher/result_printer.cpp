@@ -33,10 +33,17 @@ class TextPrinter final : public ResultPrinter {
             r.hits.empty()
                 ? std::string()
                 : fmt::format(", showing {}-{}", r.hits.front().rank, r.hits.back().rank);
+        if (r.corrected_query) {
+            out << fmt::format("Nothing matched \"{}\"; searched for \"{}\" instead\n", r.query,
+                               *r.corrected_query);
+        }
+        const std::string& searched = r.corrected_query ? *r.corrected_query : r.query;
         out << fmt::format("{} result{} for {}{}\n", r.total, r.total == 1 ? "" : "s",
-                           r.query.empty() ? std::string("all documents") : "\"" + r.query + "\"",
+                           searched.empty() ? std::string("all documents") : "\"" + searched + "\"",
                            shown);
-        if (r.suggestion) out << fmt::format("Did you mean: {}\n", *r.suggestion);
+        if (!r.corrected_query && r.suggestion) {
+            out << fmt::format("Did you mean: {}\n", *r.suggestion);
+        }
         for (const auto& hit : r.hits) {
             const Document& d = hit.document;
             out << fmt::format("\n{:>3}. {}{}{}  [{:.2f}]\n", hit.rank, bold(), d.title, plain(),

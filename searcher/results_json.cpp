@@ -55,6 +55,8 @@ nlohmann::json results_to_json(const SearchResults& results) {
         {"limit", results.limit},
         {"suggestion",
          results.suggestion ? nlohmann::json(*results.suggestion) : nlohmann::json(nullptr)},
+        {"corrected_query", results.corrected_query ? nlohmann::json(*results.corrected_query)
+                                                    : nlohmann::json(nullptr)},
         {"hits", std::move(hits)},
         {"facets", std::move(facets)},
     };

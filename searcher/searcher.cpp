@@ -3,6 +3,8 @@
 #include "diplosearch/searcher.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -76,7 +78,25 @@ class Searcher::Impl {
     }
 
     SearchResults search(const SearchRequest& request) {
-        return with_retry([&] { return run_search(request); });
+        SearchResults results = with_retry([&] { return run_search(request); });
+        if (request.auto_correct && results.total == 0 && results.suggestion) {
+            SearchRequest corrected = request;
+            corrected.query = *results.suggestion;
+            SearchResults retried = with_retry([&] { return run_search(corrected); });
+            retried.query = request.query;
+            retried.suggestion = results.suggestion;
+            retried.corrected_query = results.suggestion;
+            return retried;
+        }
+        return results;
+    }
+
+    void add_synonyms(const std::string& tsv_path) {
+        std::ifstream in(tsv_path);
+        if (!in) throw UsageError(fmt::format("{}: cannot read the synonym table", tsv_path));
+        std::stringstream content;
+        content << in.rdbuf();
+        m_synonyms.add_tsv(content.str(), tsv_path);
     }
 
     std::optional<Document> document(const std::string& id) {
@@ -97,7 +117,7 @@ class Searcher::Impl {
 
   private:
     SearchResults run_search(const SearchRequest& request) {
-        QueryBuilder builder(m_db);
+        QueryBuilder builder(m_db, request.synonyms ? &m_synonyms : nullptr);
         SearchResults results;
         results.query = request.query;
         results.offset = request.offset;
@@ -188,6 +208,7 @@ class Searcher::Impl {
     }
 
     std::string m_path;
+    SynonymTable m_synonyms = SynonymTable::builtin();
     database::LiveReader m_live;
     Xapian::Database m_db;  // The handle m_live refreshed for this query.
 };
@@ -203,6 +224,10 @@ SearchResults Searcher::search(const SearchRequest& request) {
 
 std::optional<Document> Searcher::document(const std::string& id) {
     return m_impl->document(id);
+}
+
+void Searcher::add_synonyms(const std::string& tsv_path) {
+    m_impl->add_synonyms(tsv_path);
 }
 
 IndexInfo Searcher::info() {

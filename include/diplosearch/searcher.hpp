@@ -49,6 +49,12 @@ struct SearchRequest {
     /// Approximate snippet length in characters; 0 disables snippets.
     std::uint32_t snippet_length = 240;
     Highlight highlight;
+    /// Expand acronyms and alternate names from the synonym tables (built-in
+    /// and those added with Searcher::add_synonyms); multi-word ones as phrases.
+    bool synonyms = true;
+    /// When the query finds nothing and a spelling correction exists, search
+    /// the corrected query instead (SearchResults::corrected_query says so).
+    bool auto_correct = false;
 };
 
 /// One ranked result.
@@ -82,6 +88,8 @@ struct SearchResults {
     std::vector<Hit> hits;
     std::vector<Facet> facets;
     std::optional<std::string> suggestion;  ///< Spelling-corrected query, if any.
+    /// Set when auto_correct searched this corrected query instead of the one given.
+    std::optional<std::string> corrected_query;
 };
 
 /// Summary of an open database.
@@ -115,6 +123,11 @@ class Searcher {
 
     /// Document count and schema version.
     IndexInfo info();
+
+    /// Adds synonym groups from a file in the format of corpus/synonyms/synonyms.tsv
+    /// (one group per line, expressions separated by tabs) to the built-in ones.
+    /// @throws UsageError naming the file (and line) when it cannot be read or parsed.
+    void add_synonyms(const std::string& tsv_path);
 
   private:
     class Impl;

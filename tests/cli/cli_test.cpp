@@ -838,10 +838,9 @@ TEST_CASE("a progress bar is drawn on a terminal and never otherwise", "[cli][re
         WARN("script(1) is not installed: the terminal case is not checked");
         return;
     }
-    const CommandResult tty =
-        run_command("script -qec " +
-                    q(q(diplo_index_bin()) + " --db " + q((dir / "tty").string()) + " " + src) +
-                    " /dev/null");
+    const CommandResult tty = run_command(
+        "script -qec " +
+        q(q(diplo_index_bin()) + " --db " + q((dir / "tty").string()) + " " + src) + " /dev/null");
     CHECK(tty.exit_code == kOk);
     CHECK_THAT(tty.out, Catch::Contains("\r["));
     CHECK_THAT(tty.out, Catch::Contains(" MB, "));
@@ -854,4 +853,25 @@ TEST_CASE("a progress bar is drawn on a terminal and never otherwise", "[cli][re
         " /dev/null");
     CHECK(quiet.exit_code == kOk);
     CHECK(quiet.out.find('\r') == std::string::npos);
+}
+
+TEST_CASE("diplo-search synonym and correction options", "[cli][quality]") {
+    FixtureDb f;
+    TempDir dir;
+    const CommandResult missing =
+        search_cmd("--db " + q(f.db()) + " --synonyms " + q((dir / "none.tsv").string()) + " x");
+    CHECK(missing.exit_code == kUsage);
+    CHECK(lines_of(missing.err).size() == 1);
+    CHECK_THAT(missing.err, Catch::Contains("none.tsv: cannot read the synonym table"));
+
+    write_file(dir / "mine.tsv", "narwhal\tunicorn of the sea\n");
+    const json mine = search_json(
+        f.db(), "--synonyms " + q((dir / "mine.tsv").string()) + " '\"unicorn of the sea\"'");
+    CHECK(mine["total"] == search_json(f.db(), "narwhal")["total"]);
+    CHECK(search_json(f.db(), "--no-synonyms '\"unicorn of the sea\"'")["total"] == 0);
+
+    const CommandResult corrected = search_cmd("--db " + q(f.db()) + " --auto-correct gwadr");
+    CHECK(corrected.exit_code == kOk);
+    CHECK_THAT(corrected.out,
+               Catch::Contains("Nothing matched \"gwadr\"; searched for \"gwadar\""));
 }

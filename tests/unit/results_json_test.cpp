@@ -63,7 +63,7 @@ TEST_CASE("results json: top-level fields and format version", "[unit][results_j
     CHECK(j.at("limit") == 5);
     CHECK(j.at("suggestion") == "gwadar country:PAK");
     CHECK(j.at("hits").size() == 2);
-    CHECK(j.size() == 8);
+    CHECK(j.size() == 9);
 }
 
 TEST_CASE("results json: a hit carries every stored field but not the text",
@@ -120,6 +120,7 @@ TEST_CASE("results json: no suggestion is null and no hits is an empty array",
     SearchResults empty;
     const json j = results_to_json(empty);
     CHECK(j.at("suggestion").is_null());
+    CHECK(j.at("corrected_query").is_null());
     CHECK(j.at("hits") == json::array());
     CHECK(j.at("facets") == json::object());
     CHECK(j.at("total") == 0);

@@ -1,0 +1,121 @@
+/// @file
+/// @brief Search quality features on the sample corpus: synonyms and aliases
+/// (multi-word ones as phrases), did-you-mean and auto-correction.
+#include <set>
+
+#include <catch2/catch.hpp>
+
+#include "diplosearch/errors.hpp"
+#include "diplosearch/indexer.hpp"
+#include "diplosearch/searcher.hpp"
+#include "support/test_env.hpp"
+
+using namespace diplosearch;
+using diplosearch::test::TempDir;
+
+namespace {
+
+struct SampleIndex {
+    TempDir dir;
+    std::string db = (dir / "db").string();
+    SampleIndex() {
+        IndexerOptions options;
+        options.extract = false;
+        Indexer indexer(db, options);
+        indexer.set_problem_handler([](const InputProblem&) {});
+        indexer.add_source(test::sample_corpus().string());
+        indexer.finish();
+    }
+};
+
+const SampleIndex& sample() {
+    static const SampleIndex index;
+    return index;
+}
+
+SearchResults run(Searcher& searcher, const std::string& query, bool synonyms = true) {
+    SearchRequest request;
+    request.query = query;
+    request.limit = 100;
+    request.synonyms = synonyms;
+    return searcher.search(request);
+}
+
+std::set<std::string> ids(const SearchResults& results) {
+    std::set<std::string> out;
+    for (const auto& hit : results.hits) out.insert(hit.document.id);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("an acronym finds the documents that spell it out, as a phrase", "[quality][synonyms]") {
+    Searcher searcher(sample().db);
+    // No sample document says "UNSC"; ten say "Security Council".
+    CHECK(run(searcher, "UNSC", false).total == 0);
+    const auto phrase = run(searcher, "\"Security Council\"", false);
+    CHECK(phrase.total == 10);
+    CHECK(ids(run(searcher, "UNSC")) == ids(phrase));
+    // And back: the two words match as a phrase, not scattered (one more document has
+    // both words apart), and the acronym counts too.
+    CHECK(run(searcher, "security council", false).total == 11);
+    CHECK(ids(run(searcher, "Security Council")) == ids(phrase));
+
+    CHECK(run(searcher, "IAEA", false).total == 0);
+    CHECK(ids(run(searcher, "IAEA")) ==
+          ids(run(searcher, "\"International Atomic Energy Agency\"", false)));
+    CHECK(run(searcher, "IAEA").total == 4);
+}
+
+TEST_CASE("country aliases from the gazetteer expand too", "[quality][synonyms]") {
+    Searcher searcher(sample().db);
+    CHECK(run(searcher, "DPRK", false).total == 0);
+    const auto north_korea = run(searcher, "\"North Korea\"", false);
+    CHECK(north_korea.total == 2);
+    CHECK(ids(run(searcher, "DPRK")) == ids(north_korea));
+    // Acronyms that are English words in lower case only expand in capitals.
+    CHECK(run(searcher, "us").total == run(searcher, "us", false).total);
+    CHECK(run(searcher, "US").total > run(searcher, "us").total);
+}
+
+TEST_CASE("users add their own synonym groups", "[quality][synonyms]") {
+    TempDir dir;
+    test::write_file(dir / "mine.tsv", "# ours\nMakran port\tGwadar\n");
+    Searcher searcher(sample().db);
+    CHECK(run(searcher, "\"Makran port\"").total == 0);
+    searcher.add_synonyms((dir / "mine.tsv").string());
+    CHECK(ids(run(searcher, "\"Makran port\"")) == ids(run(searcher, "Gwadar", false)));
+
+    CHECK_THROWS_WITH(searcher.add_synonyms((dir / "missing.tsv").string()),
+                      Catch::Contains("missing.tsv: cannot read the synonym table"));
+    test::write_file(dir / "bad.tsv", "alone\n");
+    CHECK_THROWS_AS(searcher.add_synonyms((dir / "bad.tsv").string()), UsageError);
+}
+
+TEST_CASE("did you mean: misspellings get suggestions, known acronyms do not",
+          "[quality][spelling]") {
+    Searcher searcher(sample().db);
+    const auto misspelled = run(searcher, "Pakistn");
+    CHECK(misspelled.total == 0);
+    CHECK(misspelled.suggestion == std::optional<std::string>("pakistan"));
+    CHECK(run(searcher, "CPEC Gwadr").suggestion == std::optional<std::string>("CPEC gwadar"));
+    CHECK_FALSE(run(searcher, "UNSC").suggestion);
+    CHECK_FALSE(run(searcher, "DPRK").suggestion);
+    CHECK_FALSE(run(searcher, "Gwadar").suggestion);
+}
+
+TEST_CASE("auto-correct searches the suggestion when nothing matched", "[quality][spelling]") {
+    Searcher searcher(sample().db);
+    SearchRequest request;
+    request.query = "Gwadr port";
+    CHECK(searcher.search(request).total == 0);
+    request.auto_correct = true;
+    const auto corrected = searcher.search(request);
+    CHECK(corrected.query == "Gwadr port");
+    CHECK(corrected.corrected_query == std::optional<std::string>("gwadar port"));
+    CHECK(corrected.total == run(searcher, "gwadar port").total);
+    CHECK(corrected.total > 0);
+    // A query with hits is left alone.
+    request.query = "Gwadar port";
+    CHECK_FALSE(searcher.search(request).corrected_query);
+}
