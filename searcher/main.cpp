@@ -108,6 +108,8 @@ int run(int argc, char** argv) {
          "add the synonym groups in FILE (one group per line, tab-separated; repeatable)")
         ("no-synonyms", po::bool_switch(&no_synonyms),
          "do not expand acronyms and alternate names")
+        ("like", po::value(&request.like)->value_name("ID"),
+         "more like this: documents similar to document ID (filters and query text apply)")
         ("auto-correct", po::bool_switch(&request.auto_correct),
          "when nothing matches, search the spelling-corrected query instead");
     // clang-format on

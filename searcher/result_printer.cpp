@@ -38,9 +38,12 @@ class TextPrinter final : public ResultPrinter {
                                *r.corrected_query);
         }
         const std::string& searched = r.corrected_query ? *r.corrected_query : r.query;
-        out << fmt::format("{} result{} for {}{}\n", r.total, r.total == 1 ? "" : "s",
-                           searched.empty() ? std::string("all documents") : "\"" + searched + "\"",
-                           shown);
+        std::string what = searched.empty() ? std::string("all documents") : "\"" + searched + "\"";
+        if (!r.like.empty()) {
+            what = searched.empty() ? fmt::format("documents like {}", r.like)
+                                    : fmt::format("{} like {}", what, r.like);
+        }
+        out << fmt::format("{} result{} for {}{}\n", r.total, r.total == 1 ? "" : "s", what, shown);
         if (!r.corrected_query && r.suggestion) {
             out << fmt::format("Did you mean: {}\n", *r.suggestion);
         }

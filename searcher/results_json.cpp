@@ -50,6 +50,7 @@ nlohmann::json results_to_json(const SearchResults& results) {
     return {
         {"format_version", kJsonFormatVersion},
         {"query", results.query},
+        {"like", results.like.empty() ? nlohmann::json(nullptr) : nlohmann::json(results.like)},
         {"total", results.total},
         {"offset", results.offset},
         {"limit", results.limit},

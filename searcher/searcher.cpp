@@ -47,6 +47,21 @@ class DateSortKey final : public Xapian::KeyMaker {
     bool m_ascending;
 };
 
+// More-like-this expands to this many terms: enough to characterise a speech
+// or communiqué, few enough to keep the query fast.
+constexpr Xapian::termcount kLikeTerms = 40;
+
+// Word terms only (plain and stemmed `Z` forms), not ids, countries or dates:
+// those are filters, and a document's own id would only find itself.
+class WordTermsOnly final : public Xapian::ExpandDecider {
+  public:
+    bool operator()(const std::string& term) const override {
+        const auto c = static_cast<unsigned char>(term.front());
+        if (c == 'Z' && term.size() > 1) return static_cast<unsigned char>(term[1]) >= 'a';
+        return (c >= 'a' && c <= 'z') || c >= 0x80;
+    }
+};
+
 Xapian::Query combine(const Xapian::Query& main, const std::vector<FieldFilter>& filters,
                       const std::string& except) {
     Xapian::Query query = main;
@@ -116,16 +131,44 @@ class Searcher::Impl {
     }
 
   private:
+    // The terms that best tell document @p id apart from the rest (Xapian's
+    // relevance-feedback expansion with it as the relevant set), as an OR
+    // query that leaves the document itself out.
+    Xapian::Query like_query(const std::string& id) {
+        const std::string id_term = schema::boolean_term(schema::prefix::kId, id);
+        const auto it = m_db.postlist_begin(id_term);
+        if (it == m_db.postlist_end(id_term)) {
+            throw QueryError(fmt::format("--like: no document with id '{}'", id));
+        }
+        Xapian::RSet relevant;
+        relevant.add_document(*it);
+        Xapian::Enquire enquire(m_db);
+        enquire.set_query(Xapian::Query(id_term));
+        const WordTermsOnly words_only;
+        const Xapian::ESet terms = enquire.get_eset(kLikeTerms, relevant, &words_only);
+        std::vector<Xapian::Query> parts;
+        for (auto t = terms.begin(); t != terms.end(); ++t) parts.emplace_back(*t);
+        if (parts.empty()) return Xapian::Query::MatchNothing;
+        return Xapian::Query(Xapian::Query::OP_AND_NOT,
+                             Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
+                             Xapian::Query(id_term));
+    }
+
     SearchResults run_search(const SearchRequest& request) {
         QueryBuilder builder(m_db, request.synonyms ? &m_synonyms : nullptr);
         SearchResults results;
         results.query = request.query;
+        results.like = request.like;
         results.offset = request.offset;
         results.limit = request.limit;
 
         std::string corrected;
-        const Xapian::Query main = builder.parse(request.query, &corrected);
+        Xapian::Query main = builder.parse(request.query, &corrected);
         if (!corrected.empty() && corrected != request.query) results.suggestion = corrected;
+        if (!request.like.empty()) {
+            const Xapian::Query like = like_query(request.like);
+            main = request.query.empty() ? like : Xapian::Query(Xapian::Query::OP_AND, main, like);
+        }
 
         std::vector<FieldFilter> filters;
         if (!request.countries.empty())

@@ -52,6 +52,10 @@ struct SearchRequest {
     /// Expand acronyms and alternate names from the synonym tables (built-in
     /// and those added with Searcher::add_synonyms); multi-word ones as phrases.
     bool synonyms = true;
+    /// More like this: rank documents by the terms that best characterise the
+    /// document with this id (relevance-feedback expansion), itself excluded.
+    /// Filters apply; query text, if any, also has to match.
+    std::string like;
     /// When the query finds nothing and a spelling correction exists, search
     /// the corrected query instead (SearchResults::corrected_query says so).
     bool auto_correct = false;
@@ -82,6 +86,7 @@ struct Facet {
 /// The answer to a SearchRequest.
 struct SearchResults {
     std::string query;        ///< The query as given.
+    std::string like;         ///< The id given for more-like-this, or "".
     std::uint64_t total = 0;  ///< Number of matching documents (exact).
     std::uint32_t offset = 0;
     std::uint32_t limit = 0;

@@ -119,3 +119,29 @@ TEST_CASE("auto-correct searches the suggestion when nothing matched", "[quality
     request.query = "Gwadar port";
     CHECK_FALSE(searcher.search(request).corrected_query);
 }
+
+TEST_CASE("more like this: neighbours of a document, itself excluded, filters honoured",
+          "[quality][like]") {
+    Searcher searcher(sample().db);
+    SearchRequest request;
+    request.like = "gwadar-port-2007-inauguration";
+    request.limit = 4;
+    const auto similar = searcher.search(request);
+    CHECK(similar.like == "gwadar-port-2007-inauguration");
+    REQUIRE(similar.hits.size() == 4);
+    for (const auto& hit : similar.hits) {
+        INFO(hit.document.id);
+        CHECK(hit.document.id != "gwadar-port-2007-inauguration");
+        // Its nearest neighbours are the other Gwadar and CPEC reports.
+        CHECK((hit.document.title.find("Gwadar") != std::string::npos ||
+               hit.document.title.find("CPEC") != std::string::npos));
+    }
+    request.year_from = 2020;
+    const auto recent = searcher.search(request);
+    REQUIRE_FALSE(recent.hits.empty());
+    for (const auto& hit : recent.hits) CHECK(hit.document.date >= "2020");
+    CHECK(recent.total < similar.total);
+
+    request.like = "no-such-document";
+    CHECK_THROWS_WITH(searcher.search(request), Catch::Contains("no document with id"));
+}

@@ -63,7 +63,7 @@ TEST_CASE("results json: top-level fields and format version", "[unit][results_j
     CHECK(j.at("limit") == 5);
     CHECK(j.at("suggestion") == "gwadar country:PAK");
     CHECK(j.at("hits").size() == 2);
-    CHECK(j.size() == 9);
+    CHECK(j.size() == 10);
 }
 
 TEST_CASE("results json: a hit carries every stored field but not the text",
@@ -121,6 +121,7 @@ TEST_CASE("results json: no suggestion is null and no hits is an empty array",
     const json j = results_to_json(empty);
     CHECK(j.at("suggestion").is_null());
     CHECK(j.at("corrected_query").is_null());
+    CHECK(j.at("like").is_null());
     CHECK(j.at("hits") == json::array());
     CHECK(j.at("facets") == json::object());
     CHECK(j.at("total") == 0);
