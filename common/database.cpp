@@ -2,8 +2,14 @@
 /// @brief Database opening, generation following and error translation.
 #include "database.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 
@@ -78,16 +84,63 @@ LiveWriter lock_live_generation(const fs::path& db, Deadline deadline) {
             throw IndexError(
                 fmt::format("{}: unreadable stub file {}", db.string(), generations::kStubName));
         }
-        Xapian::WritableDatabase writable = open_writable_waiting(
-            generations::generation_dir(db, *live), Xapian::DB_OPEN, deadline);
+        Xapian::WritableDatabase writable;
+        try {
+            writable = open_writable_waiting(generations::generation_dir(db, *live),
+                                             Xapian::DB_OPEN, deadline);
+        } catch (const Xapian::DatabaseOpeningError&) {
+            // While we waited, a rebuild (--keep 0) or a rollback switched the
+            // stub and removed the generation we were waiting for: follow the stub.
+            if (generations::live_generation(db) == live) throw;
+            continue;
+        }
         if (generations::live_generation(db) == live) return {std::move(writable), live};
     }
 }
 
+// An exclusive flock on the database folder, held while a database is created.
+class FolderLock {
+  public:
+    FolderLock(const fs::path& db, Deadline deadline)
+        : m_fd(::open(db.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+        if (m_fd < 0) {
+            throw IndexError(
+                fmt::format("{}: cannot open the folder: {}", db.string(), std::strerror(errno)));
+        }
+        constexpr auto kPollInterval = std::chrono::milliseconds(200);
+        while (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+            if (std::chrono::steady_clock::now() + kPollInterval > deadline) {
+                ::close(m_fd);
+                throw DatabaseLockedError(
+                    fmt::format("{}: locked by another indexer (creating it)", db.string()));
+            }
+            std::this_thread::sleep_for(kPollInterval);
+        }
+    }
+    ~FolderLock() { ::close(m_fd); }  // Closing releases the lock, as a crash does.
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+  private:
+    int m_fd;
+};
+
+// Creates generation 1 and the stub. A creation killed half-way leaves a
+// generation folder Xapian cannot open and no stub; as nothing was ever live,
+// such debris is removed and the creation starts again. The folder lock keeps
+// two first indexers from doing this at once.
 LiveWriter create_database(const fs::path& db, Deadline deadline) {
     create_folder(db, db.string());
-    Xapian::WritableDatabase writable = open_writable_waiting(generations::generation_dir(db, 1),
-                                                              Xapian::DB_CREATE_OR_OPEN, deadline);
+    const FolderLock creating(db, deadline);
+    if (generations::layout_of(db) == generations::Layout::kGenerational) {
+        return lock_live_generation(db, deadline);  // Another indexer created it meanwhile.
+    }
+    for (const unsigned number : generations::list_generations(db)) {
+        generations::remove_generation(db, number);
+    }
+    Xapian::WritableDatabase writable(generations::generation_dir(db, 1).string(),
+                                      Xapian::DB_CREATE_OR_OVERWRITE);
+    writable.commit();  // The stub must never name a generation without a revision.
     generations::switch_live(db, 1);
     return {std::move(writable), 1U};
 }
@@ -116,12 +169,19 @@ Xapian::Database open_for_reading(const std::string& path) {
         throw DatabaseNotFoundError(
             fmt::format("{}: no such database (create it with diplo-index)", path));
     }
-    try {
-        Xapian::Database db(path);
-        check_schema(db, path);
-        return db;
-    } catch (const Xapian::Error& e) {
-        rethrow(e, path);
+    // A writer committing fast can outrun opening and reading the metadata;
+    // opening again reads the newest revision.
+    constexpr int kMaxAttempts = 5;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Xapian::Database db(path);
+            check_schema(db, path);
+            return db;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt == kMaxAttempts) rethrow(e, path);
+        } catch (const Xapian::Error& e) {
+            rethrow(e, path);
+        }
     }
 }
 

@@ -33,6 +33,14 @@ class JsonMessageFlag final : public spdlog::custom_flag_formatter {
 
 }  // namespace
 
+namespace {
+bool g_json_logs = false;
+}  // namespace
+
+bool logs_as_json() {
+    return g_json_logs;
+}
+
 void setup_logging(const LogSettings& settings) {
     const auto level = spdlog::level::from_str(settings.level);
     if (level == spdlog::level::off && settings.level != "off") {
@@ -51,6 +59,7 @@ void setup_logging(const LogSettings& settings) {
     logger->set_formatter(std::move(formatter));
     logger->set_level(level);
     spdlog::set_default_logger(std::move(logger));
+    g_json_logs = settings.format == LogFormat::kJson;
 }
 
 }  // namespace diplosearch

@@ -18,4 +18,8 @@ struct LogSettings {
 /// @throws UsageError for an unknown level.
 void setup_logging(const LogSettings& settings);
 
+/// True once setup_logging() chose JSON lines, so that the last word of a
+/// failing program (its error line) can be JSON too.
+bool logs_as_json();
+
 }  // namespace diplosearch

@@ -13,7 +13,7 @@
 namespace diplosearch::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr std::string_view kVersion = "2";
+inline constexpr std::string_view kVersion = "3";
 /// Metadata key holding kVersion in every database.
 inline constexpr std::string_view kVersionKey = "diplosearch.schema_version";
 
@@ -27,6 +27,9 @@ enum class ValueSlot : Xapian::valueno {
     kLang = 5,         ///< Language code.
     kMentions = 6,     ///< value_list of alpha-3 codes of every mentioned country.
     kContentHash = 7,  ///< Hash of the source document and the extraction rules (16 hex digits).
+    /// Near-duplicate cluster key (16 hex digits), the same for every copy of a
+    /// text; the searcher collapses on it. Empty for documents without text.
+    kDuplicateCluster = 8,
 };
 
 constexpr Xapian::valueno slot(ValueSlot s) {
@@ -96,6 +99,9 @@ inline constexpr std::string_view kUrl = "U";
 /// The source file a document was read from (its stable name), for --prune.
 /// Not a query field: only the indexer uses it.
 inline constexpr std::string_view kOrigin = "XF";
+/// One MinHash band of the text (band number in hex, then 16 hex digits), for
+/// finding near-duplicates at index time. Not a query field.
+inline constexpr std::string_view kDuplicateBand = "XD";
 }  // namespace prefix
 
 /// The term naming source file @p origin_key; long names are cut and end in a

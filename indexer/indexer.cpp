@@ -20,6 +20,7 @@
 #include "file_stamp.hpp"
 #include "generations.hpp"
 #include "job_report.hpp"
+#include "near_duplicate.hpp"
 #include "schema.hpp"
 #include "source_walker.hpp"
 
@@ -76,6 +77,7 @@ class Indexer::Impl {
               [this](const InputProblem& problem) { report(problem); }),
           m_writer(db_path, writer_options(m_options)),
           m_builder(m_options.spelling ? &m_writer.db() : nullptr),
+          m_clusters(m_writer.db()),
           m_normaliser(CountryGazetteer::builtin()),
           // Anything that changes how a file's bytes become documents.
           m_rules(fmt::format("{:016x}/{}/{}", rules_fingerprint(),
@@ -136,6 +138,7 @@ class Indexer::Impl {
             if (m_extractor) m_extractor->apply(doc);
             m_writer.begin();  // Spelling data goes into the same transaction.
             Xapian::Document xdoc = m_builder.build(doc);
+            m_clusters.assign(doc, id_term, xdoc);
             xdoc.add_value(schema::slot(schema::ValueSlot::kContentHash), hash);
             if (!source.origin_key.empty()) {
                 xdoc.add_boolean_term(schema::origin_term(source.origin_key));
@@ -204,7 +207,15 @@ class Indexer::Impl {
 
     void add_listing(const SourceListing& listing) {
         for (const auto& file : listing.files) add_file(file);
-        if (m_options.prune) m_prune_scopes.push_back({listing.root_path, listing.directory});
+        if (!m_options.prune) return;
+        if (listing.directory && listing.files.empty()) {
+            // An empty folder is more often a disk that is not mounted than an
+            // archive whose every file was deleted on purpose.
+            spdlog::warn("{}: not pruning documents from it, since it holds no files",
+                         listing.root_path);
+            return;
+        }
+        m_prune_scopes.push_back({listing.root_path, listing.directory});
     }
 
     // Reads one file unless its stamp says it is unchanged since it was last
@@ -279,6 +290,7 @@ class Indexer::Impl {
     DocumentReader m_reader;
     DatabaseWriter m_writer;
     DocumentBuilder m_builder;
+    near_duplicate::ClusterAssigner m_clusters;
     DocumentNormaliser m_normaliser;
     std::optional<extraction::MetadataExtractor> m_extractor;
     std::string m_rules;

@@ -8,6 +8,9 @@ packages=(
     libboost-program-options-dev libspdlog-dev libfmt-dev
     nlohmann-json3-dev libgumbo-dev libzstd-dev zstd libxxhash-dev
     catch2
+    # Tests and benchmarks: the crash test's tools, the relevance benchmark's FTS5
+    # baseline and JSON handling, and the pseudo-terminal for the progress-bar test.
+    jq libsqlite3-dev bsdutils
 )
 
 missing=()

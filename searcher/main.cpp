@@ -80,6 +80,7 @@ int run(int argc, char** argv) {
     std::vector<std::string> words, countries, topics, types;
     std::vector<std::string> synonym_files;
     bool no_synonyms = false;
+    bool no_collapse = false;
     cli::Count limit{request.limit}, offset{request.offset}, facet_size{request.facet_size},
         snippet_length{request.snippet_length};
     std::string year, sort = "relevance", facets = "country,topic,year,type", format = "text";
@@ -108,10 +109,20 @@ int run(int argc, char** argv) {
          "add the synonym groups in FILE (one group per line, tab-separated; repeatable)")
         ("no-synonyms", po::bool_switch(&no_synonyms),
          "do not expand acronyms and alternate names")
+        ("prefer-recent", po::bool_switch(&request.ranking.prefer_recent),
+         "rank recent documents higher (the boost halves every 10 years back)")
+        ("title-boost", po::value(&request.ranking.title_boost)->value_name("X"),
+         "weight of query words found in titles (default 1, 0 off)")
+        ("phrase-boost", po::value(&request.ranking.phrase_boost)->value_name("X"),
+         "weight of query words found close together in order (default 1, 0 off)")
         ("like", po::value(&request.like)->value_name("ID"),
          "more like this: documents similar to document ID (filters and query text apply)")
         ("auto-correct", po::bool_switch(&request.auto_correct),
-         "when nothing matches, search the spelling-corrected query instead");
+         "when nothing matches, search the spelling-corrected query instead")
+        ("no-collapse", po::bool_switch(&no_collapse),
+         "show every near-duplicate copy instead of one per cluster")
+        ("duplicates-of", po::value(&request.duplicates_of)->value_name("ID"),
+         "list the near-duplicates of document ID, itself included (filters apply)");
     // clang-format on
     if (!cli::parse_command_line(argc, argv, {kProgram, kUsage, search, "query"}, common, words)) {
         return cli::kExitOk;
@@ -141,6 +152,10 @@ int run(int argc, char** argv) {
     const auto printer = searcher::make_printer(format, isatty(STDOUT_FILENO) != 0);
     request.highlight = printer->highlight();
     request.synonyms = !no_synonyms;
+    request.collapse = !no_collapse;
+    if (request.ranking.title_boost < 0 || request.ranking.phrase_boost < 0) {
+        throw UsageError("--title-boost and --phrase-boost must be 0 or more");
+    }
     Searcher searcher(common.db);
     for (const auto& file : synonym_files) searcher.add_synonyms(file);
     printer->print(searcher.search(request), std::cout);

@@ -43,7 +43,17 @@ class TextPrinter final : public ResultPrinter {
             what = searched.empty() ? fmt::format("documents like {}", r.like)
                                     : fmt::format("{} like {}", what, r.like);
         }
-        out << fmt::format("{} result{} for {}{}\n", r.total, r.total == 1 ? "" : "s", what, shown);
+        if (!r.duplicates_of.empty()) {
+            what = searched.empty() && r.like.empty()
+                       ? fmt::format("copies of {}", r.duplicates_of)
+                       : fmt::format("{} among copies of {}", what, r.duplicates_of);
+        }
+        const std::string hidden = r.collapsed > 0
+                                       ? fmt::format(" ({} near-duplicate{} hidden)", r.collapsed,
+                                                     r.collapsed == 1 ? "" : "s")
+                                       : std::string();
+        out << fmt::format("{} result{} for {}{}{}\n", r.total, r.total == 1 ? "" : "s", what,
+                           hidden, shown);
         if (!r.corrected_query && r.suggestion) {
             out << fmt::format("Did you mean: {}\n", *r.suggestion);
         }
@@ -60,6 +70,10 @@ class TextPrinter final : public ResultPrinter {
             if (!meta.empty()) out << "     " << join(meta, " | ") << '\n';
             out << "     id: " << d.id << '\n';
             if (!hit.snippet.empty()) out << "     " << hit.snippet << '\n';
+            if (hit.duplicates > 0) {
+                out << fmt::format("     and {} similar report{} (--duplicates-of {})\n",
+                                   hit.duplicates, hit.duplicates == 1 ? "" : "s", d.id);
+            }
         }
         for (const auto& facet : r.facets) {
             if (&facet == &r.facets.front()) out << "\nFacets:\n";

@@ -31,6 +31,7 @@ nlohmann::json hit_to_json(const Hit& hit) {
         {"url", optional_string(d.url)},
         {"path", optional_string(d.path)},
         {"snippet", hit.snippet},
+        {"duplicates", hit.duplicates},
     };
 }
 
@@ -51,7 +52,9 @@ nlohmann::json results_to_json(const SearchResults& results) {
         {"format_version", kJsonFormatVersion},
         {"query", results.query},
         {"like", results.like.empty() ? nlohmann::json(nullptr) : nlohmann::json(results.like)},
+        {"duplicates_of", optional_string(results.duplicates_of)},
         {"total", results.total},
+        {"collapsed", results.collapsed},
         {"offset", results.offset},
         {"limit", results.limit},
         {"suggestion",

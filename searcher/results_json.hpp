@@ -9,7 +9,7 @@
 namespace diplosearch::searcher {
 
 /// Bumped on any incompatible change to the JSON output; documented in docs/json-output.md.
-inline constexpr int kJsonFormatVersion = 1;
+inline constexpr int kJsonFormatVersion = 2;
 
 /// @p results as the documented JSON object.
 nlohmann::json results_to_json(const SearchResults& results);

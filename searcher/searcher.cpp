@@ -12,6 +12,7 @@
 #include "diplosearch/errors.hpp"
 #include "facet_counter.hpp"
 #include "query_builder.hpp"
+#include "ranking.hpp"
 #include "schema.hpp"
 #include "snippet.hpp"
 #include "stored_document.hpp"
@@ -60,6 +61,17 @@ class WordTermsOnly final : public Xapian::ExpandDecider {
         if (c == 'Z' && term.size() > 1) return static_cast<unsigned char>(term[1]) >= 'a';
         return (c >= 'a' && c <= 'z') || c >= 0x80;
     }
+};
+
+// Counts every matching document; a MatchSpy sees documents before they are
+// collapsed, so this is the uncollapsed total.
+class MatchCounter final : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document&, double) override { ++m_count; }
+    Xapian::doccount count() const { return m_count; }
+
+  private:
+    Xapian::doccount m_count = 0;
 };
 
 Xapian::Query combine(const Xapian::Query& main, const std::vector<FieldFilter>& filters,
@@ -154,20 +166,41 @@ class Searcher::Impl {
                              Xapian::Query(id_term));
     }
 
+    // The documents in the near-duplicate cluster of document @p id, itself included.
+    Xapian::Query cluster_query(const std::string& id) {
+        const std::string id_term = schema::boolean_term(schema::prefix::kId, id);
+        const auto it = m_db.postlist_begin(id_term);
+        if (it == m_db.postlist_end(id_term)) {
+            throw QueryError(fmt::format("--duplicates-of: no document with id '{}'", id));
+        }
+        const Xapian::valueno slot = schema::slot(schema::ValueSlot::kDuplicateCluster);
+        const std::string key = m_db.get_document(*it).get_value(slot);
+        if (key.empty()) return Xapian::Query(id_term);  // No text: a cluster of one.
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, key, key);
+    }
+
     SearchResults run_search(const SearchRequest& request) {
         QueryBuilder builder(m_db, request.synonyms ? &m_synonyms : nullptr);
         SearchResults results;
         results.query = request.query;
         results.like = request.like;
+        results.duplicates_of = request.duplicates_of;
         results.offset = request.offset;
         results.limit = request.limit;
 
         std::string corrected;
         Xapian::Query main = builder.parse(request.query, &corrected);
         if (!corrected.empty() && corrected != request.query) results.suggestion = corrected;
+        main = apply_ranking(main, request.query, request.ranking, builder.stemmer());
         if (!request.like.empty()) {
             const Xapian::Query like = like_query(request.like);
             main = request.query.empty() ? like : Xapian::Query(Xapian::Query::OP_AND, main, like);
+        }
+        if (!request.duplicates_of.empty()) {
+            const Xapian::Query cluster = cluster_query(request.duplicates_of);
+            main = request.query.empty() && request.like.empty()
+                       ? cluster
+                       : Xapian::Query(Xapian::Query::OP_FILTER, main, cluster);
         }
 
         std::vector<FieldFilter> filters;
@@ -216,9 +249,26 @@ class Searcher::Impl {
         }
         FacetCounter counter(main_facets);
         if (!main_facets.empty()) enquire.add_matchspy(&counter);
-        // check_at_least = all documents: exact totals and facet counts.
+        // Listing a cluster shows all of it. Facet counters, like any MatchSpy,
+        // see documents before collapsing: facets count every copy.
+        const bool collapsing = request.collapse && request.duplicates_of.empty();
+        MatchCounter uncollapsed;
+        if (collapsing) {
+            enquire.set_collapse_key(schema::slot(schema::ValueSlot::kDuplicateCluster));
+            enquire.add_matchspy(&uncollapsed);
+        }
+        // check_at_least = all documents: exact totals, facet and collapse counts.
         const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, all);
-        results.total = mset.get_matches_estimated();
+        if (collapsing) {
+            // Every match was examined, so the lower bound (documents without a
+            // key plus distinct keys) is exact; the estimate, scaled by the rate
+            // of duplicates seen, need not be.
+            results.total = mset.get_matches_lower_bound();
+            results.collapsed =
+                std::max<std::uint64_t>(uncollapsed.count(), results.total) - results.total;
+        } else {
+            results.total = mset.get_matches_estimated();
+        }
 
         std::uint32_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -227,6 +277,7 @@ class Searcher::Impl {
             Hit hit;
             hit.rank = ++rank;
             hit.score = it.get_weight();
+            if (collapsing) hit.duplicates = it.get_collapse_count();
             hit.snippet = make_snippet(mset, doc.text, request.snippet_length, builder.stemmer(),
                                        request.highlight);
             doc.text.clear();

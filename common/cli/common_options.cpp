@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "cli/exit_codes.hpp"
 #include "diplosearch/errors.hpp"
@@ -83,7 +84,11 @@ bool parse_command_line(int argc, char** argv, const CommandLine& line, CommonOp
 
 int run_guarded(const std::string& program, const std::function<int()>& body) {
     auto fail = [&](int code, const std::string& message) {
-        std::cerr << program << ": " << message << '\n';
+        if (logs_as_json()) {
+            spdlog::error("{}", message);  // A job's log stays one JSON object per line.
+        } else {
+            std::cerr << program << ": " << message << '\n';
+        }
         return code;
     };
     try {

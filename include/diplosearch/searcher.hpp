@@ -28,6 +28,22 @@ struct Highlight {
     bool html_escape = true;
 };
 
+/// How results are ordered beyond BM25 (see docs/ranking.md). Boosts only
+/// reorder what the query matches. Title words already count three times at
+/// index time; title_boost adds weight at query time on top.
+struct Ranking {
+    /// Weight factor of an extra clause matching the query's words in titles; 0 turns it off.
+    double title_boost = 1.0;
+    /// Weight factor of an extra clause matching the words in order and close
+    /// together (at most one word between); 0 turns it off.
+    double phrase_boost = 1.0;
+    /// Add weight to recent documents: recency_weight for the newest year in
+    /// the database, halving every half_life_years back; undated get none.
+    bool prefer_recent = false;
+    double recency_weight = 5.0;
+    double half_life_years = 10.0;
+};
+
 /// A search: free-text query plus filters, paging and facets.
 struct SearchRequest {
     /// Query in DiploSearch syntax; empty matches every document.
@@ -49,6 +65,7 @@ struct SearchRequest {
     /// Approximate snippet length in characters; 0 disables snippets.
     std::uint32_t snippet_length = 240;
     Highlight highlight;
+    Ranking ranking;
     /// Expand acronyms and alternate names from the synonym tables (built-in
     /// and those added with Searcher::add_synonyms); multi-word ones as phrases.
     bool synonyms = true;
@@ -59,6 +76,13 @@ struct SearchRequest {
     /// When the query finds nothing and a spelling correction exists, search
     /// the corrected query instead (SearchResults::corrected_query says so).
     bool auto_correct = false;
+    /// Show one document per near-duplicate cluster (the best-ranked copy, with
+    /// Hit::duplicates counting the others). Facet counts are not collapsed.
+    bool collapse = true;
+    /// List a near-duplicate cluster: the documents indexed as copies of the
+    /// document with this id, itself included, uncollapsed. Filters apply;
+    /// query text, if any, also has to match.
+    std::string duplicates_of;
 };
 
 /// One ranked result.
@@ -67,6 +91,10 @@ struct Hit {
     double score = 0.0;      ///< BM25 weight (0 for pure filter queries).
     Document document;       ///< Stored fields; `text` is left empty.
     std::string snippet;     ///< Passage around the best matches, highlighted.
+    /// Other matching documents collapsed into this one as its near-duplicates
+    /// (list them with SearchRequest::duplicates_of). Exact for the match set
+    /// (every match is examined); Xapian only promises a lower bound in general.
+    std::uint32_t duplicates = 0;
 };
 
 /// One value of a facet with its count over the whole match set.
@@ -85,9 +113,15 @@ struct Facet {
 
 /// The answer to a SearchRequest.
 struct SearchResults {
-    std::string query;        ///< The query as given.
-    std::string like;         ///< The id given for more-like-this, or "".
-    std::uint64_t total = 0;  ///< Number of matching documents (exact).
+    std::string query;          ///< The query as given.
+    std::string like;           ///< The id given for more-like-this, or "".
+    std::string duplicates_of;  ///< The id whose cluster is listed, or "".
+    /// Number of matching documents (exact), counting each near-duplicate
+    /// cluster once when collapsing.
+    std::uint64_t total = 0;
+    /// Matching documents hidden as near-duplicates of a shown one (0 when
+    /// not collapsing); total + collapsed is the uncollapsed count.
+    std::uint64_t collapsed = 0;
     std::uint32_t offset = 0;
     std::uint32_t limit = 0;
     std::vector<Hit> hits;

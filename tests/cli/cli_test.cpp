@@ -451,7 +451,7 @@ TEST_CASE("a database with another schema version exits 6", "[cli]") {
     REQUIRE(f.idx.indexing.exit_code == kOk);
     {
         Xapian::WritableDatabase db(f.db(), Xapian::DB_OPEN);
-        REQUIRE(db.get_metadata("diplosearch.schema_version") == "2");
+        REQUIRE(db.get_metadata("diplosearch.schema_version") == "3");
         db.set_metadata("diplosearch.schema_version", "999");
         db.commit();
     }
@@ -467,8 +467,9 @@ TEST_CASE("a database with another schema version exits 6", "[cli]") {
 
 TEST_CASE("JSON output follows the documented contract", "[cli]") {
     FixtureDb f;
-    const json j = search_json(f.db(), "--facet-size 0 gwadar");
-    CHECK(j["format_version"] == 1);
+    // Plain BM25 (no title boost), so the order below follows from term counts.
+    const json j = search_json(f.db(), "--facet-size 0 --title-boost 0 gwadar");
+    CHECK(j["format_version"] == 2);
     CHECK(j["query"] == "gwadar");
     CHECK(j["total"] == 2);
     CHECK(j["offset"] == 0);
@@ -492,7 +493,7 @@ TEST_CASE("JSON output follows the documented contract", "[cli]") {
         CHECK_THAT(hit["path"].get<std::string>(), Catch::Contains("fixture.jsonl:"));
         CHECK_THAT(hit["snippet"].get<std::string>(), Catch::Contains("<b>Gwadar</b>"));
     }
-    // c-3 mentions Gwadar twice in a shorter text.
+    // c-3 mentions Gwadar twice.
     const json& top = j["hits"][0];
     CHECK(top["rank"] == 1);
     CHECK(top["id"] == "c-3");
@@ -794,7 +795,7 @@ TEST_CASE("diplo-index stats describes the database", "[cli][reindex]") {
     CHECK(stats["doccount"] == count);
     CHECK(stats["layout"] == "generations");
     CHECK(stats["live_generation"] == 1);
-    CHECK(stats["schema_version"] == "2");
+    CHECK(stats["schema_version"] == "3");
     CHECK(stats["facet_values"]["country"].get<int>() > 0);
     CHECK(stats["checkpoint"]["doccount"] == count);
     CHECK(stats["last_job"]["documents"]["added"] == count);
@@ -874,4 +875,17 @@ TEST_CASE("diplo-search synonym and correction options", "[cli][quality]") {
     CHECK(corrected.exit_code == kOk);
     CHECK_THAT(corrected.out,
                Catch::Contains("Nothing matched \"gwadr\"; searched for \"gwadar\""));
+}
+
+TEST_CASE("with JSON logs, the error line of a failed job is JSON too", "[cli][reindex]") {
+    TempDir dir;
+    write_file(dir / "not-a-db" / "stray.txt", "x");
+    const CommandResult r = index_cmd("--log-format json --db " + q((dir / "not-a-db").string()) +
+                                      " " + q(sample_corpus().string()));
+    CHECK(r.exit_code == 1);
+    const auto lines = lines_of(r.err);
+    REQUIRE(lines.size() == 1);
+    const json line = json::parse(lines.front());
+    CHECK(line["level"] == "error");
+    CHECK_THAT(line["message"].get<std::string>(), Catch::Contains("not a DiploSearch database"));
 }

@@ -382,8 +382,9 @@ TEST_CASE("partial dates, unknown countries and name/alpha-2 countries normalise
     }
     CHECK(statement.get_value(kSlotDate).empty());
     CHECK(statement.get_value(kSlotYear).empty());
-    CHECK(statement.values_count() == 1);  // Only the content hash.
+    CHECK(statement.values_count() == 2);  // Only the content hash and the duplicate cluster.
     CHECK(statement.get_value(7).size() == 16);
+    CHECK(statement.get_value(8).size() == 16);
 }
 
 TEST_CASE("Markdown front matter and heading, text title line", "[integration][indexer]") {
@@ -1057,7 +1058,7 @@ TEST_CASE("document(id) round trip and info()", "[integration][searcher]") {
 
     const IndexInfo info = searcher.info();
     CHECK(info.documents == 8);
-    CHECK(info.schema_version == "2");
+    CHECK(info.schema_version == "3");
     CHECK(info.path == f.db);
 }
 

@@ -145,3 +145,91 @@ TEST_CASE("more like this: neighbours of a document, itself excluded, filters ho
     request.like = "no-such-document";
     CHECK_THROWS_WITH(searcher.search(request), Catch::Contains("no document with id"));
 }
+
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+double mean_year(const SearchResults& results, std::size_t top) {
+    double sum = 0;
+    std::size_t n = 0;
+    for (const auto& hit : results.hits) {
+        if (n == top) break;
+        if (hit.document.date.size() < 4) continue;
+        sum += std::stod(hit.document.date.substr(0, 4));
+        ++n;
+    }
+    return n ? sum / static_cast<double>(n) : 0;
+}
+
+}  // namespace
+
+TEST_CASE("words together in order rank above the same words apart", "[quality][ranking]") {
+    Searcher searcher(sample().db);
+    SearchRequest request;
+    request.query = "security council";
+    request.limit = 100;
+    request.synonyms = false;
+    const auto results = searcher.search(request);
+    REQUIRE(results.total >= 3);
+    bool apart_seen = false;
+    std::size_t together = 0;
+    for (const auto& hit : results.hits) {
+        const auto doc = searcher.document(hit.document.id);
+        REQUIRE(doc);
+        const bool has_phrase =
+            lower(doc->title + " " + doc->text).find("security council") != std::string::npos;
+        INFO(hit.rank << " " << hit.document.title);
+        if (has_phrase) {
+            CHECK_FALSE(apart_seen);
+            ++together;
+        } else {
+            apart_seen = true;
+        }
+    }
+    CHECK(together >= 2);
+    CHECK(apart_seen);
+
+    // The boosts reorder; they never change what matches.
+    request.ranking.phrase_boost = 0;
+    request.ranking.title_boost = 0;
+    const auto plain = searcher.search(request);
+    CHECK(plain.total == results.total);
+    CHECK(plain.hits.front().score < results.hits.front().score);
+}
+
+TEST_CASE("prefer-recent moves recent documents up without changing the matches",
+          "[quality][ranking]") {
+    Searcher searcher(sample().db);
+    SearchRequest request;
+    request.query = "talks";
+    request.limit = 100;
+    const auto relevance = searcher.search(request);
+    request.ranking.prefer_recent = true;
+    const auto recent = searcher.search(request);
+    CHECK(recent.total == relevance.total);
+    // The newest document that matches climbs to the top; the oldest sinks.
+    const auto rank_of_date = [](const SearchResults& r, bool newest) {
+        std::string best;
+        std::uint32_t rank = 0;
+        for (const auto& hit : r.hits) {
+            const auto& date = hit.document.date;
+            if (date.empty()) continue;
+            if (best.empty() || (newest ? date > best : date < best)) {
+                best = date;
+                rank = hit.rank;
+            }
+        }
+        return rank;
+    };
+    CHECK(rank_of_date(relevance, true) > 1);
+    CHECK(rank_of_date(recent, true) == 1);
+    CHECK(rank_of_date(recent, false) > rank_of_date(relevance, false));
+    CHECK(mean_year(recent, 3) > mean_year(relevance, 3));
+    // Undated documents get no recency weight but are still found.
+    std::set<std::string> a = ids(relevance);
+    CHECK(ids(recent) == a);
+}

@@ -55,7 +55,7 @@ SearchResults sample_results() {
 
 TEST_CASE("results json: top-level fields and format version", "[unit][results_json]") {
     const json j = results_to_json(sample_results());
-    CHECK(j.at("format_version") == 1);
+    CHECK(j.at("format_version") == 2);
     CHECK(j.at("format_version") == searcher::kJsonFormatVersion);
     CHECK(j.at("query") == "gwadar country:PAK");
     CHECK(j.at("total") == 42);
@@ -63,7 +63,9 @@ TEST_CASE("results json: top-level fields and format version", "[unit][results_j
     CHECK(j.at("limit") == 5);
     CHECK(j.at("suggestion") == "gwadar country:PAK");
     CHECK(j.at("hits").size() == 2);
-    CHECK(j.size() == 10);
+    CHECK(j.at("collapsed") == 0);
+    CHECK(j.at("duplicates_of").is_null());
+    CHECK(j.size() == 12);
 }
 
 TEST_CASE("results json: a hit carries every stored field but not the text",
@@ -86,6 +88,7 @@ TEST_CASE("results json: a hit carries every stored field but not the text",
     CHECK(hit.at("url") == "https://example.org/g");
     CHECK(hit.at("path") == "docs/a.md");
     CHECK(hit.at("snippet") == "<b>Gwadar</b> port");
+    CHECK(hit.at("duplicates") == 0);
     CHECK_FALSE(hit.contains("text"));
 }
 

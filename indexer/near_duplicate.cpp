@@ -1,0 +1,179 @@
+/// @file
+/// @brief MinHash signatures, LSH band terms and cluster keys.
+#include "near_duplicate.hpp"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "schema.hpp"
+#include "stored_document.hpp"
+#include "text.hpp"
+
+namespace diplosearch::indexer::near_duplicate {
+
+namespace {
+
+// SplitMix64's finaliser: a cheap bijective mix, so XOR with a per-hash seed
+// followed by it acts as an independent hash function for each MinHash row.
+constexpr std::uint64_t mix(std::uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+// Fixed seeds: signatures, and so band terms, must not change between runs.
+constexpr std::array<std::uint64_t, kHashes> kSeeds = [] {
+    std::array<std::uint64_t, kHashes> seeds{};
+    std::uint64_t state = 0x9e3779b97f4a7c15ULL;
+    for (auto& seed : seeds) {
+        state += 0x9e3779b97f4a7c15ULL;
+        seed = mix(state);
+    }
+    return seeds;
+}();
+
+bool word_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+std::uint64_t word_hash(std::string_view text, std::size_t begin, std::size_t end) {
+    std::string word(text.substr(begin, end - begin));
+    for (char& c : word) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return XXH3_64bits(word.data(), word.size());
+}
+
+std::string hex(std::uint64_t value) {
+    return fmt::format("{:016x}", value);
+}
+
+}  // namespace
+
+std::string_view fingerprint_text(const Document& doc) {
+    if (!text::trim(doc.text).empty()) return text::utf8_prefix(doc.text, schema::kStoredTextBytes);
+    return doc.title;
+}
+
+std::vector<std::uint64_t> shingles(std::string_view text) {
+    std::vector<std::uint64_t> words;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && !word_byte(static_cast<unsigned char>(text[i]))) ++i;
+        const std::size_t begin = i;
+        while (i < text.size() && word_byte(static_cast<unsigned char>(text[i]))) ++i;
+        if (i > begin) words.push_back(word_hash(text, begin, i));
+    }
+    std::vector<std::uint64_t> out;
+    if (words.empty()) return out;
+    const std::size_t width = std::min(kShingleWords, words.size());
+    out.reserve(words.size() - width + 1);
+    for (std::size_t w = 0; w + width <= words.size(); ++w) {
+        out.push_back(XXH3_64bits(&words[w], width * sizeof(std::uint64_t)));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+    std::size_t common = 0;
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        if (*i < *j) {
+            ++i;
+        } else if (*j < *i) {
+            ++j;
+        } else {
+            ++common;
+            ++i;
+            ++j;
+        }
+    }
+    const std::size_t all = a.size() + b.size() - common;
+    return all == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(all);
+}
+
+Signature signature(const std::vector<std::uint64_t>& shingles) {
+    Signature sig;
+    sig.fill(~std::uint64_t{0});
+    for (const std::uint64_t shingle : shingles) {
+        for (std::size_t h = 0; h < kHashes; ++h)
+            sig[h] = std::min(sig[h], mix(shingle ^ kSeeds[h]));
+    }
+    return sig;
+}
+
+std::vector<std::string> band_terms(const Signature& signature) {
+    std::vector<std::string> terms;
+    terms.reserve(kBands);
+    for (std::size_t band = 0; band < kBands; ++band) {
+        const std::uint64_t hash =
+            XXH3_64bits(&signature[band * kRows], kRows * sizeof(std::uint64_t));
+        terms.push_back(fmt::format("{}{:x}{}", schema::prefix::kDuplicateBand, band, hex(hash)));
+    }
+    return terms;
+}
+
+void ClusterAssigner::assign(const Document& doc, const std::string& id_term,
+                             Xapian::Document& xdoc) {
+    const std::vector<std::uint64_t> own = shingles(fingerprint_text(doc));
+    if (own.empty()) return;
+    const Signature sig = signature(own);
+    const std::vector<std::string> terms = band_terms(sig);
+
+    // The document's own earlier version is about to be replaced: never its own match.
+    Xapian::docid self = 0;
+    if (const auto it = m_db.postlist_begin(id_term); it != m_db.postlist_end(id_term)) self = *it;
+
+    // Reading a band's first postings only keeps a cluster of many thousand
+    // copies from costing quadratic time; any member carries the cluster's key.
+    std::map<Xapian::docid, unsigned> shared_bands;
+    for (const auto& term : terms) {
+        std::size_t read = 0;
+        for (auto p = m_db.postlist_begin(term);
+             p != m_db.postlist_end(term) && read < kMaxPostingsPerBand; ++p, ++read) {
+            if (*p != self) ++shared_bands[*p];
+        }
+    }
+    std::vector<std::pair<unsigned, Xapian::docid>> candidates;
+    candidates.reserve(shared_bands.size());
+    for (const auto& [docid, bands] : shared_bands) candidates.emplace_back(bands, docid);
+    // Most shared bands first (likeliest to pass), then the oldest document.
+    std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (candidates.size() > kMaxCandidates) candidates.resize(kMaxCandidates);
+
+    const Xapian::valueno slot = schema::slot(schema::ValueSlot::kDuplicateCluster);
+    std::string key;
+    double best = kMinSimilarity;
+    for (const auto& [bands, docid] : candidates) {
+        const Xapian::Document other = m_db.get_document(docid);
+        // Re-check against the stored text: exact similarity, no stored signature needed.
+        const Document stored = stored_document::decode(other.get_data(), true);
+        const double similarity = jaccard(own, shingles(fingerprint_text(stored)));
+        const std::string other_key = other.get_value(slot);
+        if (similarity >= best && !other_key.empty() && (key.empty() || similarity > best)) {
+            best = similarity;
+            key = other_key;
+        }
+    }
+    // A new cluster's key names its first member's content, so a later
+    // document reusing the id with other text does not join the old cluster.
+    if (key.empty()) {
+        std::string seed = doc.id;
+        seed.append(reinterpret_cast<const char*>(sig.data()), sig.size() * sizeof(sig[0]));
+        key = hex(XXH3_64bits(seed.data(), seed.size()));
+    }
+    for (const auto& term : terms) xdoc.add_boolean_term(term);
+    xdoc.add_value(slot, key);
+}
+
+}  // namespace diplosearch::indexer::near_duplicate

@@ -1,0 +1,89 @@
+/// @file
+/// @brief Near-duplicate detection at index time: MinHash over word shingles,
+/// LSH band terms to find candidates, and a cluster key that the searcher
+/// collapses on.
+///
+/// Why MinHash rather than SimHash: SimHash with the usual Hamming radius of 3
+/// bits (the only radius its 4-band lookup can guarantee) only catches copies
+/// that are ~99% the same (cosine similarity); two outlets running the same
+/// communiqué with different leads and datelines are far less alike than that.
+/// MinHash estimates the Jaccard similarity of the shingle sets directly, its
+/// banding threshold is tunable, and candidates are confirmed with the exact
+/// Jaccard similarity, so the threshold means what it says.
+#pragma once
+
+#include <xapian.h>
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diplosearch/document.hpp"
+
+namespace diplosearch::indexer::near_duplicate {
+
+/// Words per shingle: three keeps a reworded sentence from spoiling more than a
+/// few shingles, while unrelated texts on the same topic share almost none.
+inline constexpr std::size_t kShingleWords = 3;
+/// MinHash values per document, read in kBands bands of kRows values.
+inline constexpr std::size_t kHashes = 64;
+inline constexpr std::size_t kRows = 4;
+inline constexpr std::size_t kBands = kHashes / kRows;
+/// Exact Jaccard similarity of the shingle sets at or above which two documents
+/// are near-duplicates. With 16 bands of 4 rows a pair at 0.5 becomes a
+/// candidate with probability 0.64, at 0.7 0.99, at 0.2 under 0.03.
+inline constexpr double kMinSimilarity = 0.5;
+/// Candidates confirmed per new document at most (those sharing most bands
+/// first), so a cluster of thousands of copies costs no more than a small one.
+inline constexpr std::size_t kMaxCandidates = 8;
+/// Postings read per band term at most, for the same reason.
+inline constexpr std::size_t kMaxPostingsPerBand = 1000;
+
+using Signature = std::array<std::uint64_t, kHashes>;
+
+/// The text that is fingerprinted: the body (as far as document data keeps it,
+/// so a stored copy can be re-checked), or the title when there is no body.
+/// Titles are left out otherwise: outlets retitle the same wire copy.
+std::string_view fingerprint_text(const Document& doc);
+
+/// Hashes of the distinct word shingles of @p text, sorted. Words are runs of
+/// ASCII letters and digits (lower-cased) or non-ASCII bytes; punctuation and
+/// spacing do not matter. A text shorter than a shingle is one shingle; an
+/// empty text has none.
+std::vector<std::uint64_t> shingles(std::string_view text);
+
+/// Exact Jaccard similarity of two sorted shingle sets (0 when both are empty).
+double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
+
+/// The MinHash signature of a non-empty shingle set.
+Signature signature(const std::vector<std::uint64_t>& shingles);
+
+/// One boolean term per band (schema::prefix::kDuplicateBand, band number,
+/// hash of the band's values): documents sharing a term are candidates.
+std::vector<std::string> band_terms(const Signature& signature);
+
+/// Gives each new document a cluster key: the key of its most similar
+/// near-duplicate already in the database, else a new key of its own.
+///
+/// Clusters are single-link and first come, first served: a document joins the
+/// cluster of the best match it finds when it is indexed and never moves later.
+/// A key is only a label, so deleting or changing the document that started a
+/// cluster leaves the others collapsed together.
+class ClusterAssigner {
+  public:
+    /// @param db the database being written: documents added but not yet
+    /// committed are found too.
+    explicit ClusterAssigner(Xapian::WritableDatabase& db) : m_db(db) {}
+
+    /// Adds the band terms and the cluster key value to @p xdoc, the document
+    /// built from @p doc that will replace whatever is indexed under @p id_term.
+    /// A document with no text gets neither and is never collapsed.
+    void assign(const Document& doc, const std::string& id_term, Xapian::Document& xdoc);
+
+  private:
+    Xapian::WritableDatabase& m_db;
+};
+
+}  // namespace diplosearch::indexer::near_duplicate
