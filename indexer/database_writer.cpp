@@ -4,13 +4,12 @@
 
 #include <unistd.h>
 
-#include <ctime>
-
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
 #include "diplosearch/errors.hpp"
+#include "job_report.hpp"
 #include "schema.hpp"
 
 namespace diplosearch::indexer {
@@ -19,12 +18,7 @@ namespace {
 
 // Names this job in its checkpoints: start time and process id.
 std::string job_name() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    ::gmtime_r(&now, &utc);
-    char when[32];
-    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return fmt::format("{}/{}", when, ::getpid());
+    return fmt::format("{}/{}", utc_timestamp(), ::getpid());
 }
 
 bool in_scope(const std::string& origin_key, const PruneScope& scope) {

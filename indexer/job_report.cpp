@@ -6,9 +6,7 @@
 
 namespace diplosearch::indexer {
 
-namespace {
-
-std::string utc_now() {
+std::string utc_timestamp() {
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
     ::gmtime_r(&now, &utc);
@@ -16,8 +14,6 @@ std::string utc_now() {
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
     return text;
 }
-
-}  // namespace
 
 std::string_view problem_kind_name(ProblemKind kind) {
     switch (kind) {
@@ -43,7 +39,7 @@ nlohmann::json job_report(const IndexStats& stats, const std::string& db, bool r
     return {
         {"format_version", 1},
         {"database", db},
-        {"finished_at", utc_now()},
+        {"finished_at", utc_timestamp()},
         {"status", status},
         {"mode", rebuild ? "rebuild" : "incremental"},
         {"documents",

@@ -20,6 +20,9 @@ inline constexpr std::string_view kLastJobFile = "last-job.json";
 nlohmann::json job_report(const IndexStats& stats, const std::string& db, bool rebuild,
                           std::string_view status);
 
+/// The time now in UTC, ISO 8601 to the second (`2026-11-28T03:24:14Z`).
+std::string utc_timestamp();
+
 /// Name of @p kind as the report spells it.
 std::string_view problem_kind_name(ProblemKind kind);
 
