@@ -28,10 +28,12 @@ constexpr const char* kUsage =
     "Ranked search (BM25) with filters and facet counts. An empty QUERY matches every\n"
     "document, so filters and facets alone can browse the index.\n"
     "\n"
-    "Query syntax: words (all must match), \"exact phrase\", +must -mustnot,\n"
-    "a OR b, a AND NOT b, a NEAR b, trail*, and fields: title:word speaker:word\n"
-    "country:PAK country:\"United Kingdom\" topic:trade type:speech lang:en\n"
-    "year:2021 year:2020..2026 date:2021-03 date:2020-01-01..2020-06-30 id:ID\n";
+    "Query syntax: words (documents with all of them first, then with most of them),\n"
+    "\"exact phrase\", +must -mustnot, fuzzy:word (typo tolerant; automatic for words\n"
+    "no document has), a OR b, a AND NOT b, a NEAR b, trail*, and fields: title:word\n"
+    "speaker:word country:PAK country:\"United Kingdom\" topic:trade\n"
+    "type:speech lang:en year:2021 year:2020..2026 date:2021-03 date:2020-01-01..2020-06-30 "
+    "id:ID\n";
 
 // Splits comma-separated option values so `--country PAK,CHN` equals two options.
 std::vector<std::string> split_commas(const std::vector<std::string>& values) {
@@ -83,7 +85,8 @@ int run(int argc, char** argv) {
     bool no_collapse = false;
     cli::Count limit{request.limit}, offset{request.offset}, facet_size{request.facet_size},
         snippet_length{request.snippet_length};
-    std::string year, sort = "relevance", facets = "country,topic,year,type", format = "text";
+    std::string year, sort = "relevance", match = "most", facets = "country,topic,year,type",
+                      format = "text";
 
     po::options_description search("Search options");
     // clang-format off
@@ -96,6 +99,9 @@ int run(int argc, char** argv) {
         ("from", po::value(&request.date_from)->value_name("DATE"), "dated on or after DATE")
         ("to", po::value(&request.date_to)->value_name("DATE"), "dated on or before DATE")
         ("sort", po::value(&sort)->value_name("ORDER"), "relevance (default), date or -date")
+        ("match", po::value(&match)->value_name("MODE"),
+         "most (default): documents with every word first, then those with some;"
+         " all: only documents with every word")
         ("limit,n", po::value(&limit)->value_name("N"), "hits to show (default 10)")
         ("offset", po::value(&offset)->value_name("N"), "hits to skip (default 0)")
         ("facets", po::value(&facets)->value_name("LIST"),
@@ -143,6 +149,10 @@ int run(int argc, char** argv) {
     request.types = split_commas(types);
     if (!year.empty()) apply_year(year, request);
     request.sort = parse_sort(sort);
+    if (match != "most" && match != "all") {
+        throw UsageError("--match must be most or all, not '" + match + "'");
+    }
+    request.match = match == "all" ? MatchMode::kAllWords : MatchMode::kMostWords;
     request.limit = limit.value;
     request.offset = offset.value;
     request.facet_size = facet_size.value;

@@ -12,6 +12,7 @@
 #include "partial_date.hpp"
 #include "synonym_expander.hpp"
 #include "text.hpp"
+#include "typo_expander.hpp"
 
 namespace diplosearch::searcher {
 
@@ -42,6 +43,37 @@ RangeText split_range(std::string_view value) {
     const auto dots = value.find("..");
     if (dots == std::string_view::npos) return {value, {}, false};
     return {value.substr(0, dots), value.substr(dots + 2), true};
+}
+
+// English function words, dropped from queries outside phrases: in a ranked
+// "most words" query they would match nearly every document. Kept out on
+// purpose: words that are also acronyms or names when capitalised (who, us,
+// it, may, will, can).
+constexpr std::string_view kStopwords[] = {
+    "a",     "about",   "above",   "after",  "again",  "against", "all",   "also",    "an",
+    "and",   "any",     "are",     "as",     "at",     "be",      "been",  "before",  "being",
+    "below", "between", "both",    "but",    "by",     "could",   "did",   "do",      "does",
+    "doing", "down",    "during",  "each",   "few",    "for",     "from",  "further", "had",
+    "has",   "have",    "having",  "he",     "her",    "here",    "hers",  "him",     "his",
+    "how",   "i",       "if",      "in",     "into",   "is",      "its",   "itself",  "just",
+    "me",    "more",    "most",    "my",     "no",     "nor",     "not",   "now",     "of",
+    "off",   "on",      "once",    "only",   "or",     "other",   "our",   "ours",    "out",
+    "over",  "own",     "same",    "she",    "should", "so",      "some",  "such",    "than",
+    "that",  "the",     "their",   "theirs", "them",   "then",    "there", "these",   "they",
+    "this",  "those",   "through", "to",     "too",    "under",   "until", "up",      "very",
+    "was",   "we",      "were",    "what",   "when",   "where",   "which", "while",   "whom",
+    "why",   "with",    "would",   "you",    "your",   "yours",
+};
+
+// Relaxing makes sense for a list of words and phrases: at least two parts
+// that may be left out, and no operators or parentheses saying otherwise.
+bool relaxable(const std::string& query) {
+    int optional = 0;
+    for (const auto& token : tokenise_query(query)) {
+        if (token.is_operator() || token.raw == "(" || token.raw == ")") return false;
+        if (token.plain || token.quoted) ++optional;
+    }
+    return optional >= 2;
 }
 
 Xapian::Query term_query(const schema::FieldSpec& field, const std::string& value) {
@@ -130,9 +162,16 @@ Xapian::Query FieldValueProcessor::operator()(const std::string& raw) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const SynonymTable* synonyms)
-    : m_stemmer("english"), m_synonyms(synonyms) {
+    : m_db(db),
+      m_stemmer("english"),
+      m_stopper(
+          std::make_unique<Xapian::SimpleStopper>(std::begin(kStopwords), std::end(kStopwords))),
+      m_fuzzy(db, m_stemmer),
+      m_synonyms(synonyms) {
     m_parser.set_database(db);
     m_parser.set_stemmer(m_stemmer);
+    m_parser.set_stopper(m_stopper.get());
+    m_parser.add_prefix(std::string(kFuzzyField), &m_fuzzy);
     m_parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     m_parser.set_default_op(Xapian::Query::OP_AND);
     m_parser.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -149,8 +188,17 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const SynonymTable* synon
 }
 
 Xapian::Query QueryBuilder::parse(const std::string& query_text, std::string* corrected) {
-    if (corrected) corrected->clear();
-    if (text::trim(query_text).empty()) return Xapian::Query::MatchAll;
+    ParsedQuery parsed = parse_query(query_text, false);
+    if (corrected) *corrected = std::move(parsed.corrected);
+    return parsed.all_words;
+}
+
+ParsedQuery QueryBuilder::parse_query(const std::string& query_text, bool relax) {
+    ParsedQuery parsed;
+    if (text::trim(query_text).empty()) {
+        parsed.all_words = Xapian::Query::MatchAll;
+        return parsed;
+    }
     // Xapian reads a query made only of `-word`s as plain words; users mean
     // "everything except these", so that is what they get.
     std::string excluded;
@@ -164,22 +212,45 @@ Xapian::Query QueryBuilder::parse(const std::string& query_text, std::string* co
         excluded += std::string(token.substr(1)) + " ";
     }
     if (only_exclusions) {
-        m_parser.set_default_op(Xapian::Query::OP_OR);
-        const Xapian::Query unwanted = parse_text(excluded, query_text, nullptr);
-        m_parser.set_default_op(Xapian::Query::OP_AND);
-        return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, unwanted);
+        const Xapian::Query unwanted = parse_text_with(Xapian::Query::OP_OR, excluded, query_text);
+        parsed.all_words =
+            Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, unwanted);
+        return parsed;
     }
+    // Synonym expressions are known words whatever the index says; the other
+    // words the index lacks become typo tolerant.
     std::vector<ByteRange> matched;
-    const std::string expanded =
+    std::string expanded =
         m_synonyms ? expand_synonyms(query_text, *m_synonyms, &matched) : query_text;
-    if (expanded == query_text) return parse_text(query_text, query_text, corrected);
-    if (corrected) {
+    const std::string marked = mark_unknown_words(query_text, m_db, m_stemmer, matched);
+    if (marked != query_text) expanded = m_synonyms ? expand_synonyms(marked, *m_synonyms) : marked;
+
+    if (expanded == query_text) {
+        parsed.all_words = parse_text(query_text, query_text, &parsed.corrected);
+    } else {
         // The suggestion is made on the query as typed, but an acronym that the
         // synonym table knows ("UNSC") is not a misspelling, whatever the index says.
-        parse_text(query_text, query_text, corrected);
-        *corrected = keep_matched_words(query_text, *corrected, matched);
+        parse_text(query_text, query_text, &parsed.corrected);
+        parsed.corrected = keep_matched_words(query_text, parsed.corrected, matched);
+        parsed.all_words = parse_text(expanded, query_text, nullptr);
     }
-    return parse_text(expanded, query_text, nullptr);
+    if (relax && relaxable(query_text)) {
+        parsed.some_words = parse_text_with(Xapian::Query::OP_OR, expanded, query_text);
+    }
+    return parsed;
+}
+
+Xapian::Query QueryBuilder::parse_text_with(Xapian::Query::op op, const std::string& query_text,
+                                            const std::string& as_given) {
+    m_parser.set_default_op(op);
+    try {
+        Xapian::Query query = parse_text(query_text, as_given, nullptr);
+        m_parser.set_default_op(Xapian::Query::OP_AND);
+        return query;
+    } catch (...) {
+        m_parser.set_default_op(Xapian::Query::OP_AND);
+        throw;
+    }
 }
 
 Xapian::Query QueryBuilder::parse_text(const std::string& query_text, const std::string& as_given,
@@ -190,6 +261,7 @@ Xapian::Query QueryBuilder::parse_text(const std::string& query_text, const std:
     try {
         Xapian::Query query = m_parser.parse_query(query_text, flags);
         if (corrected && m_has_spelling) *corrected = m_parser.get_corrected_query_string();
+        if (corrected && *corrected == query_text) corrected->clear();
         return query;
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError(fmt::format("query syntax error in '{}': {}", as_given, e.get_msg()));

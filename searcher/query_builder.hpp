@@ -10,6 +10,7 @@
 
 #include "schema.hpp"
 #include "synonym_table.hpp"
+#include "typo_expander.hpp"
 
 namespace diplosearch::searcher {
 
@@ -25,6 +26,20 @@ class FieldValueProcessor final : public Xapian::FieldProcessor {
     const schema::FieldSpec& m_field;
 };
 
+/// A query in the two forms the searcher ranks with.
+struct ParsedQuery {
+    /// The query as written: every word required (Xapian's OP_AND default).
+    Xapian::Query all_words;
+    /// The same query with its words and phrases optional, so documents with
+    /// some of them match too; Query() (empty) when it cannot be relaxed: one
+    /// optional part only, or explicit operators or parentheses, which say
+    /// exactly what the user wants.
+    Xapian::Query some_words;
+    /// The spelling-corrected query text, or "" (corrected as typed: synonyms
+    /// play no part in it).
+    std::string corrected;
+};
+
 /// Parses user queries: BM25 text with phrases, `+`/`-`, `AND`/`OR`/`NOT`,
 /// `NEAR`, trailing wildcards, and every schema field as a `name:` prefix.
 class QueryBuilder {
@@ -32,10 +47,15 @@ class QueryBuilder {
     /// With @p synonyms, expressions in queries also match their synonyms.
     explicit QueryBuilder(const Xapian::Database& db, const SynonymTable* synonyms = nullptr);
 
-    /// Parses @p text; an empty or blank query matches every document.
-    /// When @p corrected is given it receives a spelling-corrected query, or ""
-    /// (corrected as typed: synonyms play no part in it).
+    /// Parses @p text; an empty or blank query matches every document. Words
+    /// no document contains also match their nearest vocabulary words (see
+    /// typo_expander.hpp); English stopwords are ignored outside phrases.
+    /// ParsedQuery::some_words is only made when @p relax is true.
     /// @throws QueryError with the parser's message.
+    ParsedQuery parse_query(const std::string& text, bool relax);
+
+    /// The all-words form of parse_query(); @p corrected, when given, receives
+    /// the spelling-corrected query or "".
     Xapian::Query parse(const std::string& text, std::string* corrected);
 
     /// Documents whose field @p name has any of @p values.
@@ -56,9 +76,16 @@ class QueryBuilder {
     // Parses @p query_text; errors quote @p as_given.
     Xapian::Query parse_text(const std::string& query_text, const std::string& as_given,
                              std::string* corrected);
+    // parse_text() with @p op between words instead of AND.
+    Xapian::Query parse_text_with(Xapian::Query::op op, const std::string& query_text,
+                                  const std::string& as_given);
 
+    Xapian::Database m_db;
     Xapian::Stem m_stemmer;
-    std::vector<std::unique_ptr<FieldValueProcessor>> m_processors;  // Outlive m_parser.
+    // The stopper and field processors must outlive m_parser, which points at them.
+    std::unique_ptr<Xapian::Stopper> m_stopper;
+    std::vector<std::unique_ptr<FieldValueProcessor>> m_processors;
+    FuzzyWordProcessor m_fuzzy;
     Xapian::QueryParser m_parser;
     bool m_has_spelling = false;
     const SynonymTable* m_synonyms;

@@ -74,6 +74,13 @@ Xapian::Query scaled(const Xapian::Query& query, double factor) {
 
 }  // namespace
 
+Xapian::Query all_words_first(const Xapian::Query& all_words, const Xapian::Query& some_words) {
+    auto bonus = std::make_unique<Xapian::FixedWeightPostingSource>(kAllWordsBonus);
+    const Xapian::Query complete(Xapian::Query::OP_FILTER,
+                                 Xapian::Query(bonus.release()->release()), all_words);
+    return Xapian::Query(Xapian::Query::OP_OR, complete, some_words);
+}
+
 Xapian::Query apply_ranking(const Xapian::Query& main, const std::string& text,
                             const Ranking& ranking, const Xapian::Stem& stemmer) {
     std::vector<Xapian::Query> boosts;

@@ -15,6 +15,15 @@ namespace diplosearch::searcher {
 /// reorder the documents @p main matches and never add or remove any. The
 /// title and phrase boosts apply to queries of plain words only (@p text):
 /// a query with syntax already says what the user wants matched how.
+/// Added to the weight of documents that hold every word, so that in a
+/// relaxed query they rank above those holding only some; far above any
+/// BM25 weight. SearchResults report weights with it taken off again.
+inline constexpr double kAllWordsBonus = 1e6;
+
+/// Documents matching @p some_words, those also matching @p all_words first
+/// (their weight raised by kAllWordsBonus), each tier by its own weight.
+Xapian::Query all_words_first(const Xapian::Query& all_words, const Xapian::Query& some_words);
+
 Xapian::Query apply_ranking(const Xapian::Query& main, const std::string& text,
                             const Ranking& ranking, const Xapian::Stem& stemmer);
 

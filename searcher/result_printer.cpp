@@ -54,6 +54,10 @@ class TextPrinter final : public ResultPrinter {
                                        : std::string();
         out << fmt::format("{} result{} for {}{}{}\n", r.total, r.total == 1 ? "" : "s", what,
                            hidden, shown);
+        if (r.all_words < r.total) {
+            out << fmt::format("{} with every word, then {} with some of them\n", r.all_words,
+                               r.total - r.all_words);
+        }
         if (!r.corrected_query && r.suggestion) {
             out << fmt::format("Did you mean: {}\n", *r.suggestion);
         }

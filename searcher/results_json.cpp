@@ -16,6 +16,7 @@ nlohmann::json hit_to_json(const Hit& hit) {
     return {
         {"rank", hit.rank},
         {"score", hit.score},
+        {"all_words", hit.all_words},
         {"id", d.id},
         {"title", d.title},
         {"date", optional_string(d.date)},
@@ -55,6 +56,7 @@ nlohmann::json results_to_json(const SearchResults& results) {
         {"duplicates_of", optional_string(results.duplicates_of)},
         {"total", results.total},
         {"collapsed", results.collapsed},
+        {"all_words", results.all_words},
         {"offset", results.offset},
         {"limit", results.limit},
         {"suggestion",

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -63,15 +64,34 @@ class WordTermsOnly final : public Xapian::ExpandDecider {
     }
 };
 
-// Counts every matching document; a MatchSpy sees documents before they are
-// collapsed, so this is the uncollapsed total.
-class MatchCounter final : public Xapian::MatchSpy {
+// Counts matching documents as they are found, before collapsing: all of
+// them, and those holding every word (weight raised by kAllWordsBonus), the
+// latter also once per near-duplicate cluster.
+class MatchTally final : public Xapian::MatchSpy {
   public:
-    void operator()(const Xapian::Document&, double) override { ++m_count; }
+    void operator()(const Xapian::Document& doc, double weight) override {
+        ++m_count;
+        if (weight < kAllWordsBonus) return;
+        ++m_all_words;
+        const std::string key = doc.get_value(schema::slot(schema::ValueSlot::kDuplicateCluster));
+        if (key.empty()) {
+            ++m_all_words_keyless;
+        } else {
+            m_all_words_keys.insert(key);
+        }
+    }
     Xapian::doccount count() const { return m_count; }
+    Xapian::doccount all_words(bool collapsed) const {
+        return collapsed
+                   ? m_all_words_keyless + static_cast<Xapian::doccount>(m_all_words_keys.size())
+                   : m_all_words;
+    }
 
   private:
     Xapian::doccount m_count = 0;
+    Xapian::doccount m_all_words = 0;
+    Xapian::doccount m_all_words_keyless = 0;
+    std::unordered_set<std::string> m_all_words_keys;
 };
 
 Xapian::Query combine(const Xapian::Query& main, const std::vector<FieldFilter>& filters,
@@ -188,9 +208,16 @@ class Searcher::Impl {
         results.offset = request.offset;
         results.limit = request.limit;
 
-        std::string corrected;
-        Xapian::Query main = builder.parse(request.query, &corrected);
-        if (!corrected.empty() && corrected != request.query) results.suggestion = corrected;
+        // Date order lists matches, it does not rank them: partial matches
+        // would bury the complete ones there.
+        const bool relax =
+            request.match == MatchMode::kMostWords && request.sort == SortOrder::kRelevance;
+        ParsedQuery parsed = builder.parse_query(request.query, relax);
+        if (!parsed.corrected.empty() && parsed.corrected != request.query)
+            results.suggestion = parsed.corrected;
+        const bool relaxed = !parsed.some_words.empty();
+        Xapian::Query main =
+            relaxed ? all_words_first(parsed.all_words, parsed.some_words) : parsed.all_words;
         main = apply_ranking(main, request.query, request.ranking, builder.stemmer());
         if (!request.like.empty()) {
             const Xapian::Query like = like_query(request.like);
@@ -252,10 +279,10 @@ class Searcher::Impl {
         // Listing a cluster shows all of it. Facet counters, like any MatchSpy,
         // see documents before collapsing: facets count every copy.
         const bool collapsing = request.collapse && request.duplicates_of.empty();
-        MatchCounter uncollapsed;
+        MatchTally tally;
+        if (collapsing || relaxed) enquire.add_matchspy(&tally);
         if (collapsing) {
             enquire.set_collapse_key(schema::slot(schema::ValueSlot::kDuplicateCluster));
-            enquire.add_matchspy(&uncollapsed);
         }
         // check_at_least = all documents: exact totals, facet and collapse counts.
         const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, all);
@@ -265,10 +292,11 @@ class Searcher::Impl {
             // of duplicates seen, need not be.
             results.total = mset.get_matches_lower_bound();
             results.collapsed =
-                std::max<std::uint64_t>(uncollapsed.count(), results.total) - results.total;
+                std::max<std::uint64_t>(tally.count(), results.total) - results.total;
         } else {
             results.total = mset.get_matches_estimated();
         }
+        results.all_words = relaxed ? tally.all_words(collapsing) : results.total;
 
         std::uint32_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -277,6 +305,10 @@ class Searcher::Impl {
             Hit hit;
             hit.rank = ++rank;
             hit.score = it.get_weight();
+            if (relaxed) {
+                hit.all_words = hit.score >= kAllWordsBonus;
+                if (hit.all_words) hit.score -= kAllWordsBonus;
+            }
             if (collapsing) hit.duplicates = it.get_collapse_count();
             hit.snippet = make_snippet(mset, doc.text, request.snippet_length, builder.stemmer(),
                                        request.highlight);

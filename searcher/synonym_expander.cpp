@@ -2,7 +2,6 @@
 /// @brief Query rewriting with the synonym table.
 #include "synonym_expander.hpp"
 
-#include <array>
 #include <cctype>
 #include <optional>
 #include <string_view>
@@ -12,73 +11,11 @@ namespace diplosearch::searcher {
 
 namespace {
 
-// A piece of the query as typed.
-struct Token {
-    std::string_view raw;
-    bool plain = false;  // Words that may be part of an expression.
-    bool quoted = false;
-    std::vector<std::string> words;
-};
-
-bool is_operator(std::string_view token) {
-    static constexpr std::array kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
-    const std::string_view name = token.substr(0, token.find('/'));  // NEAR/3
-    for (const std::string_view op : kOperators) {
-        if (name == op) return true;
-    }
-    return false;
-}
-
 bool has_capital(std::string_view text) {
     for (const char c : text) {
         if (c >= 'A' && c <= 'Z') return true;
     }
     return false;
-}
-
-std::vector<Token> tokenise(std::string_view query) {
-    std::vector<Token> tokens;
-    std::size_t i = 0;
-    while (i < query.size()) {
-        const char c = query[i];
-        if (std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == ')') {
-            tokens.push_back({query.substr(i, 1)});
-            ++i;
-            continue;
-        }
-        std::size_t end = i;
-        if (c == '"') {
-            end = query.find('"', i + 1);
-            end = end == std::string_view::npos ? query.size() : end + 1;
-            Token token{query.substr(i, end - i)};
-            token.quoted = true;
-            token.words = synonym_words(token.raw);
-            tokens.push_back(std::move(token));
-            i = end;
-            continue;
-        }
-        while (end < query.size() && !std::isspace(static_cast<unsigned char>(query[end])) &&
-               query[end] != '(' && query[end] != ')') {
-            // field:"a quoted value" is one token, spaces and all.
-            if (query[end] == '"' && end > i && query[end - 1] == ':') {
-                const auto close = query.find('"', end + 1);
-                end = close == std::string_view::npos ? query.size() : close + 1;
-                break;
-            }
-            ++end;
-        }
-        Token token{query.substr(i, end - i)};
-        const bool syntax = token.raw.find(':') != std::string_view::npos ||
-                            token.raw.front() == '+' || token.raw.front() == '-' ||
-                            token.raw.back() == '*' || is_operator(token.raw);
-        if (!syntax) {
-            token.words = synonym_words(token.raw);
-            token.plain = !token.words.empty();
-        }
-        tokens.push_back(std::move(token));
-        i = end;
-    }
-    return tokens;
 }
 
 std::string alternatives(const std::vector<SynonymExpression>& group) {
@@ -102,17 +39,15 @@ std::string alternatives(const std::vector<SynonymExpression>& group) {
 
 std::string expand_synonyms(const std::string& query, const SynonymTable& table,
                             std::vector<ByteRange>* matched) {
-    const std::vector<Token> tokens = tokenise(query);
-    auto note = [&](const Token& from, const Token& to) {
+    const std::vector<QueryToken> tokens = tokenise_query(query);
+    auto note = [&](const QueryToken& from, const QueryToken& to) {
         if (!matched) return;
-        const auto begin = static_cast<std::size_t>(from.raw.data() - query.data());
-        const auto end = static_cast<std::size_t>(to.raw.data() - query.data()) + to.raw.size();
-        matched->push_back({begin, end});
+        matched->push_back({offset_in(query, from), offset_in(query, to) + to.raw.size()});
     };
     std::string out;
     std::size_t t = 0;
     while (t < tokens.size()) {
-        const Token& first = tokens[t];
+        const QueryToken& first = tokens[t];
         if (first.quoted) {
             const auto entry = table.find(first.words);
             if (entry && !first.words.empty()) {
@@ -135,8 +70,8 @@ std::string expand_synonyms(const std::string& query, const SynonymTable& table,
         std::optional<SynonymTable::Entry> best;
         bool capital = false;
         for (std::size_t u = t; u < tokens.size(); ++u) {
-            const Token& token = tokens[u];
-            if (std::isspace(static_cast<unsigned char>(token.raw.front()))) continue;
+            const QueryToken& token = tokens[u];
+            if (token.is_space()) continue;
             if (!token.plain) break;
             words.insert(words.end(), token.words.begin(), token.words.end());
             if (words.size() > table.longest_expression()) break;

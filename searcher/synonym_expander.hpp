@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "query_tokens.hpp"
 #include "synonym_table.hpp"
 
 namespace diplosearch::searcher {
@@ -17,10 +18,6 @@ namespace diplosearch::searcher {
 /// is exactly an expression. Xapian's own synonym table cannot do this: it
 /// expands to single terms, never to phrases.
 /// Byte ranges of @p query that matched an expression go to @p matched when given.
-struct ByteRange {
-    std::size_t begin;
-    std::size_t end;
-};
 std::string expand_synonyms(const std::string& query, const SynonymTable& table,
                             std::vector<ByteRange>* matched = nullptr);
 

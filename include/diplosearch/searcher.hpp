@@ -19,6 +19,17 @@ enum class SortOrder {
     kDateDescending,  ///< Newest first, ties by relevance.
 };
 
+/// Which documents a query of several words matches.
+enum class MatchMode {
+    /// Documents with every word first, then those with some of them, each
+    /// group by relevance. Applies to lists of words and phrases ranked by
+    /// relevance; queries with operators (AND, OR, NOT, NEAR) or parentheses,
+    /// and date-sorted results, match as kAllWords.
+    kMostWords,
+    /// Only documents with every word (`+`, `-` and operators as written).
+    kAllWords,
+};
+
 /// Strings placed around matched words in snippets.
 struct Highlight {
     std::string start = "<b>";
@@ -56,6 +67,7 @@ struct SearchRequest {
     std::string date_from;               ///< `YYYY[-MM[-DD]]`, inclusive.
     std::string date_to;                 ///< `YYYY[-MM[-DD]]`, inclusive.
     SortOrder sort = SortOrder::kRelevance;
+    MatchMode match = MatchMode::kMostWords;
     std::uint32_t offset = 0;
     std::uint32_t limit = 10;
     /// Facets to count: any of `country`, `topic`, `year`, `type`.
@@ -88,7 +100,8 @@ struct SearchRequest {
 /// One ranked result.
 struct Hit {
     std::uint32_t rank = 0;  ///< 1-based position in the whole result list.
-    double score = 0.0;      ///< BM25 weight (0 for pure filter queries).
+    double score = 0.0;      ///< BM25 weight with boosts (0 for pure filter queries).
+    bool all_words = true;   ///< Holds every word of the query (see MatchMode).
     Document document;       ///< Stored fields; `text` is left empty.
     std::string snippet;     ///< Passage around the best matches, highlighted.
     /// Other matching documents collapsed into this one as its near-duplicates
@@ -122,6 +135,9 @@ struct SearchResults {
     /// Matching documents hidden as near-duplicates of a shown one (0 when
     /// not collapsing); total + collapsed is the uncollapsed count.
     std::uint64_t collapsed = 0;
+    /// How many of `total` hold every word of the query (counted the same
+    /// way); they come first. Equals `total` unless the query was relaxed.
+    std::uint64_t all_words = 0;
     std::uint32_t offset = 0;
     std::uint32_t limit = 0;
     std::vector<Hit> hits;

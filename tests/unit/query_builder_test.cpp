@@ -308,7 +308,8 @@ TEST_CASE("query builder: spelling correction when the database has spelling dat
     std::string corrected = "stale";
     const Xapian::Query query = qb.parse("gwadr port", &corrected);
     CHECK(corrected == "gwadar port");
-    CHECK(matching_ids(db, query).empty());  // The query itself is not rewritten.
+    // The suggestion does not change the query, but the unknown word is typo tolerant.
+    CHECK(matching_ids(db, query) == Ids{"gwadar-2015", "undated"});
 
     qb.parse("gwadar port", &corrected);
     CHECK(corrected.empty());
@@ -331,4 +332,78 @@ TEST_CASE("query builder: a query of only -words matches everything except them"
                                            "icj-2019", "talks-2010-04", "civ-2010"});
     // With a positive word, '-' keeps its usual meaning.
     CHECK(f.match("port -gwadar") == Ids{"caspian-2018", "icj-2019"});
+}
+
+TEST_CASE("query builder: a word no document has matches its nearest vocabulary words",
+          "[unit][query_builder][typo]") {
+    Fixture f;
+    // One edit from a real word: a missing letter, a swap, an extra letter.
+    CHECK(f.match("Pakistn") == Ids{"gwadar-2015"});
+    CHECK(f.match("Gwadr") == Ids{"gwadar-2015", "undated", "cpec-2016"});
+    CHECK(f.match("Ebloa") == Ids{"ebola-2014"});
+    CHECK(f.match("Pakistn Gwadr") == Ids{"gwadar-2015"});
+    // Explicitly fuzzy: the word itself and its neighbours.
+    CHECK(f.match("fuzzy:Gwadr") == Ids{"gwadar-2015", "undated", "cpec-2016"});
+    // Known words, short words and numbers stay exact.
+    CHECK(f.match("talks") == Ids{"sixparty-2003", "talks-2010-04"});
+    CHECK(f.match("sae").empty());
+    // Nothing near enough: no match rather than a wild guess.
+    CHECK(f.match("Zqxwvy").empty());
+}
+
+TEST_CASE("query builder: near words rank below exact matches", "[unit][query_builder][typo]") {
+    std::vector<Document> docs = {
+        make_doc("exact", "Port", "", {}, {}, "note", "The Gwadr anchorage."),
+        make_doc("near", "Port", "", {}, {}, "note", "The Gwadar anchorage."),
+    };
+    Xapian::WritableDatabase db = diplosearch::test::memory_db(docs);
+    QueryBuilder builder{db};
+    Xapian::Enquire enquire(db);
+    enquire.set_query(builder.parse("fuzzy:gwadr", nullptr));
+    const Xapian::MSet mset = enquire.get_mset(0, 10);
+    REQUIRE(mset.size() == 2);
+    CHECK(stored_document::decode(mset.begin().get_document().get_data(), false).id == "exact");
+}
+
+TEST_CASE("query builder: nearest words and edit distance", "[unit][query_builder][typo]") {
+    using diplosearch::searcher::edit_distance;
+    using diplosearch::searcher::nearest_words;
+    CHECK(edit_distance("trade", "tarde", 2) == 1);  // An adjacent swap is one edit.
+    CHECK(edit_distance("pakistan", "pakistn", 2) == 1);
+    CHECK(edit_distance("côte", "cote", 2) == 1);      // Counted in code points, not bytes.
+    CHECK(edit_distance("abcdef", "uvwxyz", 2) == 3);  // Beyond the cutoff.
+    Fixture f;
+    const auto near = nearest_words(f.db, "Gwadr", 3);
+    REQUIRE(near.size() == 1);
+    CHECK(near[0].word == "gwadar");
+    CHECK(near[0].distance == 1);
+    CHECK(near[0].documents == 3);
+    CHECK(nearest_words(f.db, "gwadar", 3).empty());  // Itself is not a neighbour.
+}
+
+TEST_CASE("query builder: stopwords are ignored outside phrases", "[unit][query_builder]") {
+    Fixture f;
+    CHECK(f.match("the port of Gwadar") == f.match("port Gwadar"));
+    CHECK(f.match("\"port of Gwadar\"") == Ids{"gwadar-2015"});
+}
+
+TEST_CASE("query builder: relaxed form matches documents with some of the words",
+          "[unit][query_builder][relax]") {
+    Fixture f;
+    const auto parsed = f.builder.parse_query("Gwadar Ebola", true);
+    CHECK(matching_ids(f.db, parsed.all_words).empty());
+    CHECK(matching_ids(f.db, parsed.some_words) ==
+          Ids{"gwadar-2015", "undated", "cpec-2016", "ebola-2014"});
+    // Required and excluded words and filters keep their meaning.
+    CHECK(matching_ids(f.db, f.builder.parse_query("Gwadar Ebola +port", true).some_words) ==
+          Ids{"gwadar-2015", "undated", "caspian-2018", "icj-2019"});
+    CHECK(matching_ids(f.db, f.builder.parse_query("Gwadar port -corridor", true).some_words) ==
+          Ids{"undated", "caspian-2018", "icj-2019"});
+    CHECK(matching_ids(f.db, f.builder.parse_query("Gwadar Ebola year:2014", true).some_words) ==
+          Ids{"ebola-2014"});
+    // Not relaxed: one word, explicit operators or parentheses, or not asked.
+    CHECK(f.builder.parse_query("Gwadar", true).some_words.empty());
+    CHECK(f.builder.parse_query("Gwadar AND Ebola", true).some_words.empty());
+    CHECK(f.builder.parse_query("(Gwadar Ebola)", true).some_words.empty());
+    CHECK(f.builder.parse_query("Gwadar Ebola", false).some_words.empty());
 }

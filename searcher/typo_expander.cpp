@@ -1,0 +1,158 @@
+/// @file
+/// @brief Nearest vocabulary words by edit distance, and the `fuzzy:` field.
+#include "typo_expander.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "text.hpp"
+
+namespace diplosearch::searcher {
+
+namespace {
+
+// A typo in a short word lands on another real word too often ("tarde" is one
+// edit from "trade" but also from "tardy"): short words get one edit, longer two.
+constexpr std::size_t kShortWordLetters = 5;
+constexpr std::size_t kMinTypoLetters = 4;
+// Near words weigh this much of an exact match, so exact matches rank first.
+constexpr double kNearWordWeight = 0.6;
+constexpr std::size_t kNearWordsPerTypo = 3;
+// Bounds the scan of one first-letter slice of the vocabulary.
+constexpr std::size_t kMaxTermsScanned = 200'000;
+
+std::u32string code_points(std::string_view s) {
+    std::u32string out;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
+        out.push_back(*it);
+    }
+    return out;
+}
+
+std::string lower_utf8(std::string_view s) {
+    std::string out;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
+    }
+    return out;
+}
+
+// Words the query parser would look up: letters only (hyphens and digits make
+// phrases and numbers, which edits would only garble).
+bool is_letter_word(std::string_view s) {
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
+        if (!Xapian::Unicode::is_wordchar(*it) || Xapian::Unicode::is_currency(*it)) return false;
+        if (*it < 0x80 && !((*it >= 'a' && *it <= 'z') || (*it >= 'A' && *it <= 'Z'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+unsigned distance_between(const std::u32string& a, const std::u32string& b, unsigned cutoff) {
+    const std::size_t n = a.size(), m = b.size();
+    if ((n > m ? n - m : m - n) > cutoff) return cutoff + 1;
+    // Optimal string alignment: three rows, so an adjacent swap costs one edit.
+    std::vector<unsigned> before(m + 1), previous(m + 1), current(m + 1);
+    std::iota(previous.begin(), previous.end(), 0u);
+    for (std::size_t i = 1; i <= n; ++i) {
+        current[0] = static_cast<unsigned>(i);
+        unsigned row_min = current[0];
+        for (std::size_t j = 1; j <= m; ++j) {
+            const unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                current[j] = std::min(current[j], before[j - 2] + 1);
+            }
+            row_min = std::min(row_min, current[j]);
+        }
+        if (row_min > cutoff) return cutoff + 1;
+        std::swap(before, previous);
+        std::swap(previous, current);
+    }
+    return std::min(previous[m], cutoff + 1);
+}
+
+bool known(const Xapian::Database& db, const std::string& lower, const Xapian::Stem& stemmer) {
+    return db.term_exists(lower) || db.term_exists("Z" + stemmer(lower));
+}
+
+}  // namespace
+
+unsigned edit_distance(const std::string& a, const std::string& b, unsigned cutoff) {
+    return distance_between(code_points(a), code_points(b), cutoff);
+}
+
+std::vector<NearWord> nearest_words(const Xapian::Database& db, const std::string& word,
+                                    std::size_t limit) {
+    const std::string lower = lower_utf8(word);
+    const std::u32string target = code_points(lower);
+    if (target.empty()) return {};
+    const unsigned cutoff = target.size() <= kShortWordLetters ? 1 : 2;
+    std::vector<NearWord> found;
+    auto consider = [&](const std::string& term, Xapian::doccount documents) {
+        if (term == lower) return;
+        for (const auto& f : found) {
+            if (f.word == term) return;
+        }
+        const unsigned d = distance_between(target, code_points(term), cutoff);
+        if (d <= cutoff) found.push_back({term, d, documents});
+    };
+    // Typos rarely hit the first letter; the vocabulary slice that shares it
+    // is small enough to scan. Xapian's spelling index covers the other case.
+    std::string first;
+    Xapian::Unicode::append_utf8(first, target.front());
+    std::size_t scanned = 0;
+    for (auto it = db.allterms_begin(first); it != db.allterms_end(first); ++it) {
+        if (++scanned > kMaxTermsScanned) break;
+        consider(*it, it.get_termfreq());
+    }
+    const std::string spelled = db.get_spelling_suggestion(lower, cutoff);
+    if (!spelled.empty()) consider(spelled, db.get_termfreq(spelled));
+    std::sort(found.begin(), found.end(), [](const NearWord& a, const NearWord& b) {
+        if (a.distance != b.distance) return a.distance < b.distance;
+        if (a.documents != b.documents) return a.documents > b.documents;
+        return a.word < b.word;
+    });
+    if (found.size() > limit) found.resize(limit);
+    return found;
+}
+
+Xapian::Query FuzzyWordProcessor::operator()(const std::string& value) {
+    const std::string word = lower_utf8(text::trim(value));
+    if (word.empty()) throw Xapian::QueryParserError("fuzzy: needs a word");
+    const Xapian::Query exact("Z" + m_stemmer(word));
+    std::vector<Xapian::Query> near;
+    for (const auto& n : nearest_words(m_db, word, kNearWordsPerTypo)) {
+        near.emplace_back("Z" + m_stemmer(n.word));
+    }
+    if (near.empty()) return exact;
+    return Xapian::Query(
+        Xapian::Query::OP_OR, exact,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(Xapian::Query::OP_OR, near.begin(), near.end()),
+                      kNearWordWeight));
+}
+
+std::string mark_unknown_words(const std::string& query, const Xapian::Database& db,
+                               const Xapian::Stem& stemmer, const std::vector<ByteRange>& keep) {
+    std::string out;
+    out.reserve(query.size() + 16);
+    for (const auto& token : tokenise_query(query)) {
+        const std::size_t begin = offset_in(query, token);
+        const std::size_t end = begin + token.raw.size();
+        const bool kept = std::any_of(keep.begin(), keep.end(), [&](const ByteRange& r) {
+            return begin < r.end && r.begin < end;
+        });
+        const bool candidate = token.plain && !kept && is_letter_word(token.raw) &&
+                               code_points(token.raw).size() >= kMinTypoLetters;
+        if (candidate && !known(db, lower_utf8(token.raw), stemmer)) {
+            out += std::string(kFuzzyField) + ":" + std::string(token.raw);
+        } else {
+            out += token.raw;
+        }
+    }
+    return out;
+}
+
+}  // namespace diplosearch::searcher

@@ -1,0 +1,56 @@
+/// @file
+/// @brief Typo tolerance: a word the index does not know also matches the
+/// nearest words it does know (edit distance 1-2), weighted below exact matches.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "query_tokens.hpp"
+
+namespace diplosearch::searcher {
+
+/// Query field that makes a word typo tolerant: `fuzzy:Pakistn` matches
+/// `pakistan`. QueryBuilder also rewrites unknown words into it.
+inline constexpr std::string_view kFuzzyField = "fuzzy";
+
+/// A vocabulary word near a typed one.
+struct NearWord {
+    std::string word;
+    unsigned distance = 0;       ///< Damerau-Levenshtein distance (adjacent swaps count 1).
+    Xapian::doccount documents;  ///< Documents holding the word.
+};
+
+/// The closest words of @p db's vocabulary to @p word (lower-cased first):
+/// within distance 1 for words of up to 5 letters, 2 for longer ones; closest
+/// first, then most frequent; at most @p limit. The word itself is not included.
+std::vector<NearWord> nearest_words(const Xapian::Database& db, const std::string& word,
+                                    std::size_t limit);
+
+/// Edit distance between two UTF-8 words counted in code points, or
+/// @p cutoff + 1 when it exceeds @p cutoff.
+unsigned edit_distance(const std::string& a, const std::string& b, unsigned cutoff);
+
+/// Turns the value of `fuzzy:WORD` into a query: the word's own (stemmed)
+/// term, plus its nearest vocabulary words at a lower weight.
+class FuzzyWordProcessor final : public Xapian::FieldProcessor {
+  public:
+    FuzzyWordProcessor(const Xapian::Database& db, const Xapian::Stem& stemmer)
+        : m_db(db), m_stemmer(stemmer) {}
+    Xapian::Query operator()(const std::string& value) override;
+
+  private:
+    Xapian::Database m_db;
+    Xapian::Stem m_stemmer;
+};
+
+/// Rewrites each plain word of @p query that no document contains (in any
+/// form the stemmer relates it to) as `fuzzy:word`, except inside quotes, in
+/// field values, in operators and in the byte ranges @p keep (synonym matches).
+/// Words shorter than four letters and numbers are left alone.
+std::string mark_unknown_words(const std::string& query, const Xapian::Database& db,
+                               const Xapian::Stem& stemmer, const std::vector<ByteRange>& keep);
+
+}  // namespace diplosearch::searcher
