@@ -83,6 +83,7 @@ int run(int argc, char** argv) {
     std::vector<std::string> synonym_files;
     bool no_synonyms = false;
     bool no_collapse = false;
+    bool no_fuzzy = false;
     cli::Count limit{request.limit}, offset{request.offset}, facet_size{request.facet_size},
         snippet_length{request.snippet_length};
     std::string year, sort = "relevance", match = "most", facets = "country,topic,year,type",
@@ -123,6 +124,8 @@ int run(int argc, char** argv) {
          "weight of query words found close together in order (default 1, 0 off)")
         ("like", po::value(&request.like)->value_name("ID"),
          "more like this: documents similar to document ID (filters and query text apply)")
+        ("no-fuzzy", po::bool_switch(&no_fuzzy),
+         "exact words only: no typo tolerance for words no document has")
         ("auto-correct", po::bool_switch(&request.auto_correct),
          "when nothing matches, search the spelling-corrected query instead")
         ("no-collapse", po::bool_switch(&no_collapse),
@@ -163,6 +166,7 @@ int run(int argc, char** argv) {
     request.highlight = printer->highlight();
     request.synonyms = !no_synonyms;
     request.collapse = !no_collapse;
+    request.typo_tolerance = !no_fuzzy;
     if (request.ranking.title_boost < 0 || request.ranking.phrase_boost < 0) {
         throw UsageError("--title-boost and --phrase-boost must be 0 or more");
     }

@@ -222,7 +222,8 @@ ParsedQuery QueryBuilder::parse_query(const std::string& query_text, bool relax)
     std::vector<ByteRange> matched;
     std::string expanded =
         m_synonyms ? expand_synonyms(query_text, *m_synonyms, &matched) : query_text;
-    const std::string marked = mark_unknown_words(query_text, m_db, m_stemmer, matched);
+    const std::string marked =
+        m_typo_tolerance ? mark_unknown_words(query_text, m_db, m_stemmer, matched) : query_text;
     if (marked != query_text) expanded = m_synonyms ? expand_synonyms(marked, *m_synonyms) : marked;
 
     if (expanded == query_text) {

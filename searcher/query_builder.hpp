@@ -54,6 +54,10 @@ class QueryBuilder {
     /// @throws QueryError with the parser's message.
     ParsedQuery parse_query(const std::string& text, bool relax);
 
+    /// Turns the automatic `fuzzy:` rewriting of unknown words on or off
+    /// (on by default); an explicit `fuzzy:word` still works.
+    void set_typo_tolerance(bool on) { m_typo_tolerance = on; }
+
     /// The all-words form of parse_query(); @p corrected, when given, receives
     /// the spelling-corrected query or "".
     Xapian::Query parse(const std::string& text, std::string* corrected);
@@ -88,6 +92,7 @@ class QueryBuilder {
     FuzzyWordProcessor m_fuzzy;
     Xapian::QueryParser m_parser;
     bool m_has_spelling = false;
+    bool m_typo_tolerance = true;
     const SynonymTable* m_synonyms;
 };
 

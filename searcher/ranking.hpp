@@ -20,6 +20,10 @@ namespace diplosearch::searcher {
 /// BM25 weight. SearchResults report weights with it taken off again.
 inline constexpr double kAllWordsBonus = 1e6;
 
+/// In MatchMode::kMostWords, documents with only some of the words are
+/// added when fewer than this many documents hold them all.
+inline constexpr Xapian::doccount kRelaxBelow = 10;
+
 /// Documents matching @p some_words, those also matching @p all_words first
 /// (their weight raised by kAllWordsBonus), each tier by its own weight.
 Xapian::Query all_words_first(const Xapian::Query& all_words, const Xapian::Query& some_words);

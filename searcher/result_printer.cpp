@@ -34,8 +34,9 @@ class TextPrinter final : public ResultPrinter {
                 ? std::string()
                 : fmt::format(", showing {}-{}", r.hits.front().rank, r.hits.back().rank);
         if (r.corrected_query) {
-            out << fmt::format("Nothing matched \"{}\"; searched for \"{}\" instead\n", r.query,
-                               *r.corrected_query);
+            out << fmt::format(
+                "No document has every word of \"{}\"; searched for \"{}\" instead\n", r.query,
+                *r.corrected_query);
         }
         const std::string& searched = r.corrected_query ? *r.corrected_query : r.query;
         std::string what = searched.empty() ? std::string("all documents") : "\"" + searched + "\"";

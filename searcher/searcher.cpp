@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <unordered_set>
 
@@ -126,7 +127,7 @@ class Searcher::Impl {
 
     SearchResults search(const SearchRequest& request) {
         SearchResults results = with_retry([&] { return run_search(request); });
-        if (request.auto_correct && results.total == 0 && results.suggestion) {
+        if (request.auto_correct && results.all_words == 0 && results.suggestion) {
             SearchRequest corrected = request;
             corrected.query = *results.suggestion;
             SearchResults retried = with_retry([&] { return run_search(corrected); });
@@ -201,34 +202,13 @@ class Searcher::Impl {
 
     SearchResults run_search(const SearchRequest& request) {
         QueryBuilder builder(m_db, request.synonyms ? &m_synonyms : nullptr);
+        builder.set_typo_tolerance(request.typo_tolerance);
         SearchResults results;
         results.query = request.query;
         results.like = request.like;
         results.duplicates_of = request.duplicates_of;
         results.offset = request.offset;
         results.limit = request.limit;
-
-        // Date order lists matches, it does not rank them: partial matches
-        // would bury the complete ones there.
-        const bool relax =
-            request.match == MatchMode::kMostWords && request.sort == SortOrder::kRelevance;
-        ParsedQuery parsed = builder.parse_query(request.query, relax);
-        if (!parsed.corrected.empty() && parsed.corrected != request.query)
-            results.suggestion = parsed.corrected;
-        const bool relaxed = !parsed.some_words.empty();
-        Xapian::Query main =
-            relaxed ? all_words_first(parsed.all_words, parsed.some_words) : parsed.all_words;
-        main = apply_ranking(main, request.query, request.ranking, builder.stemmer());
-        if (!request.like.empty()) {
-            const Xapian::Query like = like_query(request.like);
-            main = request.query.empty() ? like : Xapian::Query(Xapian::Query::OP_AND, main, like);
-        }
-        if (!request.duplicates_of.empty()) {
-            const Xapian::Query cluster = cluster_query(request.duplicates_of);
-            main = request.query.empty() && request.like.empty()
-                       ? cluster
-                       : Xapian::Query(Xapian::Query::OP_FILTER, main, cluster);
-        }
 
         std::vector<FieldFilter> filters;
         if (!request.countries.empty())
@@ -249,6 +229,42 @@ class Searcher::Impl {
             filters.push_back(
                 {"date", QueryBuilder::date_range(request.date_from, request.date_to)});
         }
+
+        const std::optional<Xapian::Query> like =
+            request.like.empty() ? std::nullopt : std::optional(like_query(request.like));
+        const std::optional<Xapian::Query> cluster =
+            request.duplicates_of.empty() ? std::nullopt
+                                          : std::optional(cluster_query(request.duplicates_of));
+        auto narrowed = [&](Xapian::Query query) {
+            if (like)
+                query = request.query.empty() ? *like
+                                              : Xapian::Query(Xapian::Query::OP_AND, query, *like);
+            if (cluster) {
+                query = request.query.empty() && !like
+                            ? *cluster
+                            : Xapian::Query(Xapian::Query::OP_FILTER, query, *cluster);
+            }
+            return query;
+        };
+
+        // Date order lists matches, it does not rank them: partial matches
+        // would bury the complete ones there.
+        const bool relax =
+            request.match == MatchMode::kMostWords && request.sort == SortOrder::kRelevance;
+        const ParsedQuery parsed = builder.parse_query(request.query, relax);
+        if (!parsed.corrected.empty() && parsed.corrected != request.query)
+            results.suggestion = parsed.corrected;
+        // Documents with some of the words only join when too few have them all;
+        // a cheap count of the complete matches (stopping at the threshold) decides.
+        bool relaxed = false;
+        if (!parsed.some_words.empty()) {
+            Xapian::Enquire probe(m_db);
+            probe.set_query(combine(narrowed(parsed.all_words), filters, ""));
+            relaxed = probe.get_mset(0, 0, kRelaxBelow).get_matches_lower_bound() < kRelaxBelow;
+        }
+        Xapian::Query main =
+            relaxed ? all_words_first(parsed.all_words, parsed.some_words) : parsed.all_words;
+        main = narrowed(apply_ranking(main, request.query, request.ranking, builder.stemmer()));
 
         // Facets whose own field is filtered are counted without that filter
         // (multi-select), in a query of their own; the rest ride on the main query.
@@ -310,8 +326,9 @@ class Searcher::Impl {
                 if (hit.all_words) hit.score -= kAllWordsBonus;
             }
             if (collapsing) hit.duplicates = it.get_collapse_count();
-            hit.snippet = make_snippet(mset, doc.text, request.snippet_length, builder.stemmer(),
-                                       request.highlight);
+            hit.snippet =
+                make_snippet(relaxed ? parsed.some_words : parsed.all_words, doc.text,
+                             request.snippet_length, builder.stemmer(), request.highlight);
             doc.text.clear();
             hit.document = std::move(doc);
             results.hits.push_back(std::move(hit));

@@ -73,6 +73,14 @@ unsigned distance_between(const std::u32string& a, const std::u32string& b, unsi
     return std::min(previous[m], cutoff + 1);
 }
 
+// "IAEA", "GERD": a word typed in capitals is an acronym, not a typo.
+bool all_capitals(std::string_view s) {
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
+        if (Xapian::Unicode::get_category(*it) != Xapian::Unicode::UPPERCASE_LETTER) return false;
+    }
+    return true;
+}
+
 bool known(const Xapian::Database& db, const std::string& lower, const Xapian::Stem& stemmer) {
     return db.term_exists(lower) || db.term_exists("Z" + stemmer(lower));
 }
@@ -145,6 +153,7 @@ std::string mark_unknown_words(const std::string& query, const Xapian::Database&
             return begin < r.end && r.begin < end;
         });
         const bool candidate = token.plain && !kept && is_letter_word(token.raw) &&
+                               !all_capitals(token.raw) &&
                                code_points(token.raw).size() >= kMinTypoLetters;
         if (candidate && !known(db, lower_utf8(token.raw), stemmer)) {
             out += std::string(kFuzzyField) + ":" + std::string(token.raw);

@@ -49,7 +49,8 @@ class FuzzyWordProcessor final : public Xapian::FieldProcessor {
 /// Rewrites each plain word of @p query that no document contains (in any
 /// form the stemmer relates it to) as `fuzzy:word`, except inside quotes, in
 /// field values, in operators and in the byte ranges @p keep (synonym matches).
-/// Words shorter than four letters and numbers are left alone.
+/// Words shorter than four letters, words in capitals (acronyms) and numbers
+/// are left alone.
 std::string mark_unknown_words(const std::string& query, const Xapian::Database& db,
                                const Xapian::Stem& stemmer, const std::vector<ByteRange>& keep);
 

@@ -21,8 +21,8 @@ enum class SortOrder {
 
 /// Which documents a query of several words matches.
 enum class MatchMode {
-    /// Documents with every word first, then those with some of them, each
-    /// group by relevance. Applies to lists of words and phrases ranked by
+    /// Documents with every word; when fewer than 10 have them all, followed
+    /// by those with some of them, each group by relevance. Applies to lists of words and phrases ranked by
     /// relevance; queries with operators (AND, OR, NOT, NEAR) or parentheses,
     /// and date-sorted results, match as kAllWords.
     kMostWords,
@@ -85,9 +85,13 @@ struct SearchRequest {
     /// document with this id (relevance-feedback expansion), itself excluded.
     /// Filters apply; query text, if any, also has to match.
     std::string like;
-    /// When the query finds nothing and a spelling correction exists, search
-    /// the corrected query instead (SearchResults::corrected_query says so).
+    /// When no document has every word of the query and a spelling correction
+    /// exists, search the corrected query instead (SearchResults::corrected_query
+    /// says so). Mostly useful without typo_tolerance, which already finds near words.
     bool auto_correct = false;
+    /// A word that no document holds (not typed in capitals, at least four
+    /// letters) also matches its nearest vocabulary words, below exact matches.
+    bool typo_tolerance = true;
     /// Show one document per near-duplicate cluster (the best-ranked copy, with
     /// Hit::duplicates counting the others). Facet counts are not collapsed.
     bool collapse = true;

@@ -531,8 +531,8 @@ TEST_CASE("JSON output follows the documented contract", "[cli]") {
                Catch::Contains("dam &amp; the <b>reservoir</b> &lt;today&gt;."));
     CHECK(r["hits"][0]["url"].is_null());
 
-    // Spelling suggestion, empty hits.
-    const json s = search_json(f.db(), "gwadr");
+    // Spelling suggestion, empty hits (typo tolerance off, else near words match).
+    const json s = search_json(f.db(), "--no-fuzzy gwadr");
     CHECK(s["total"] == 0);
     CHECK(s["hits"] == json::array());
     CHECK(s["suggestion"] == "gwadar");
@@ -551,7 +551,7 @@ TEST_CASE("JSON output follows the documented contract", "[cli]") {
 
 TEST_CASE("text output is stable and has no ANSI escapes when not on a terminal", "[cli]") {
     FixtureDb f;
-    CommandResult r = search_cmd("--db " + q(f.db()) + " port gwadar");
+    CommandResult r = search_cmd("--db " + q(f.db()) + " --match all port gwadar");
     CHECK(r.exit_code == kOk);
     CHECK(r.err.empty());
     CHECK(r.out.find('\x1b') == std::string::npos);
@@ -569,6 +569,12 @@ TEST_CASE("text output is stable and has no ANSI escapes when not on a terminal"
           "  year:    2015 1\n"
           "  type:    article 1\n");
 
+    // By default the one complete match is followed by the documents with some words.
+    r = search_cmd("--db " + q(f.db()) + " --facets none port gwadar");
+    CHECK(r.exit_code == kOk);
+    CHECK(lines_of(r.out).at(0) == "2 results for \"port gwadar\", showing 1-2");
+    CHECK(lines_of(r.out).at(1) == "1 with every word, then 1 with some of them");
+
     // Plain text is not HTML-escaped.
     r = search_cmd("--db " + q(f.db()) + " --facets none reservoir");
     CHECK(r.exit_code == kOk);
@@ -581,7 +587,7 @@ TEST_CASE("text output is stable and has no ANSI escapes when not on a terminal"
           "     Egypt, Ethiopia and Sudan signed a declaration on the dam & the reservoir "
           "<today>.\n");
 
-    r = search_cmd("--db " + q(f.db()) + " --facets country --facet-size 1 gwadr");
+    r = search_cmd("--db " + q(f.db()) + " --no-fuzzy --facets country --facet-size 1 gwadr");
     CHECK(r.exit_code == kOk);
     CHECK(r.out ==
           "0 results for \"gwadr\"\n"
@@ -607,9 +613,10 @@ TEST_CASE("text output is stable and has no ANSI escapes when not on a terminal"
     REQUIRE(lines.size() > 3);
     CHECK(
         std::regex_match(lines[0], std::regex(R"([0-9]+ results for "CPEC Gwadar", showing 1-3)")));
-    CHECK(lines[1].empty());
+    CHECK(lines[1] == "6 with every word, then 1 with some of them");
+    CHECK(lines[2].empty());
     CHECK(
-        std::regex_match(lines[2], std::regex(R"(  1\. .*(CPEC|Gwadar).*  \[[0-9]+\.[0-9]{2}\])")));
+        std::regex_match(lines[3], std::regex(R"(  1\. .*(CPEC|Gwadar).*  \[[0-9]+\.[0-9]{2}\])")));
 }
 
 TEST_CASE("text output on a terminal uses bold escapes", "[cli]") {
@@ -871,10 +878,11 @@ TEST_CASE("diplo-search synonym and correction options", "[cli][quality]") {
     CHECK(mine["total"] == search_json(f.db(), "narwhal")["total"]);
     CHECK(search_json(f.db(), "--no-synonyms '\"unicorn of the sea\"'")["total"] == 0);
 
-    const CommandResult corrected = search_cmd("--db " + q(f.db()) + " --auto-correct gwadr");
+    const CommandResult corrected =
+        search_cmd("--db " + q(f.db()) + " --no-fuzzy --auto-correct gwadr");
     CHECK(corrected.exit_code == kOk);
     CHECK_THAT(corrected.out,
-               Catch::Contains("Nothing matched \"gwadr\"; searched for \"gwadar\""));
+               Catch::Contains("No document has every word of \"gwadr\"; searched for \"gwadar\""));
 }
 
 TEST_CASE("with JSON logs, the error line of a failed job is JSON too", "[cli][reindex]") {

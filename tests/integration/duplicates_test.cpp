@@ -169,11 +169,18 @@ TEST_CASE("results are collapsed by default", "[integration][duplicates]") {
         }
         SearchRequest request = everything(1);
         request.query = "Arctic rescue";
+        request.match = MatchMode::kAllWords;
         CHECK(search(request).total == 2);
         request.offset = 1;
         const SearchResults second = search(request);
         CHECK(second.total == 2);
         CHECK(second.collapsed == 2);
+        // Relaxed, the complete matches are counted once per cluster too.
+        request.match = MatchMode::kMostWords;
+        const SearchResults relaxed = search(request);
+        CHECK(relaxed.all_words == 2);
+        CHECK(relaxed.total > 2);
+        CHECK(relaxed.collapsed == 2);
     }
     SECTION("a query shows the best copy with the count of the others") {
         SearchRequest request = everything();

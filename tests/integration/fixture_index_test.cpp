@@ -636,9 +636,20 @@ TEST_CASE("known queries give exact totals and order", "[integration][searcher]"
     CHECK(results.hits[0].score > results.hits[1].score);
     CHECK(results.hits[1].score > 0.0);
 
-    // All words must match (default AND).
+    // Only documents with all the words when asked for that (--match all).
     request.query = "gwadar negotiations";
+    request.match = MatchMode::kAllWords;
     CHECK(ids_of(searcher.search(request)) == std::vector<std::string>{kWire});
+    // By default, as fewer than 10 documents have them all, those with some follow.
+    request.match = MatchMode::kMostWords;
+    results = searcher.search(request);
+    CHECK(results.total == 5);
+    CHECK(results.all_words == 1);
+    REQUIRE(results.hits.size() == 5);
+    CHECK(results.hits[0].document.id == kWire);
+    CHECK(results.hits[0].all_words);
+    CHECK_FALSE(results.hits[1].all_words);
+    CHECK(results.hits[0].score > results.hits[1].score);
 
     request.query = "negotiations";
     results = searcher.search(request);
@@ -1068,9 +1079,12 @@ TEST_CASE("a misspelt word gets a spelling suggestion", "[integration][searcher]
     SearchRequest request;
     request.query = "negotiatons";
     auto results = searcher.search(request);
-    CHECK(results.total == 0);
+    CHECK(results.total == 4);  // Typo tolerance: the documents with "negotiations".
     REQUIRE(results.suggestion);
     CHECK(*results.suggestion == "negotiations");
+    request.typo_tolerance = false;
+    CHECK(searcher.search(request).total == 0);
+    request.typo_tolerance = true;
 
     request.query = "gwadr port";
     results = searcher.search(request);

@@ -96,7 +96,9 @@ TEST_CASE("did you mean: misspellings get suggestions, known acronyms do not",
           "[quality][spelling]") {
     Searcher searcher(sample().db);
     const auto misspelled = run(searcher, "Pakistn");
-    CHECK(misspelled.total == 0);
+    // Typo tolerance already finds the Pakistan documents; the suggestion says why.
+    CHECK(misspelled.total >= run(searcher, "Pakistan").total);
+    CHECK(misspelled.total > 0);
     CHECK(misspelled.suggestion == std::optional<std::string>("pakistan"));
     CHECK(run(searcher, "CPEC Gwadr").suggestion == std::optional<std::string>("CPEC gwadar"));
     CHECK_FALSE(run(searcher, "UNSC").suggestion);
@@ -108,7 +110,10 @@ TEST_CASE("auto-correct searches the suggestion when nothing matched", "[quality
     Searcher searcher(sample().db);
     SearchRequest request;
     request.query = "Gwadr port";
-    CHECK(searcher.search(request).total == 0);
+    request.typo_tolerance = false;  // Else near words already find documents.
+    const auto plain = searcher.search(request);
+    CHECK(plain.all_words == 0);  // Only "port" matches.
+    CHECK(plain.total > 0);
     request.auto_correct = true;
     const auto corrected = searcher.search(request);
     CHECK(corrected.query == "Gwadr port");

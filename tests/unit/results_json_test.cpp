@@ -65,7 +65,8 @@ TEST_CASE("results json: top-level fields and format version", "[unit][results_j
     CHECK(j.at("hits").size() == 2);
     CHECK(j.at("collapsed") == 0);
     CHECK(j.at("duplicates_of").is_null());
-    CHECK(j.size() == 12);
+    CHECK(j.at("all_words") == 0);
+    CHECK(j.size() == 13);
 }
 
 TEST_CASE("results json: a hit carries every stored field but not the text",
@@ -73,6 +74,7 @@ TEST_CASE("results json: a hit carries every stored field but not the text",
     const json hit = results_to_json(sample_results()).at("hits").at(0);
     CHECK(hit.at("rank") == 11);
     CHECK(hit.at("score") == 3.5);
+    CHECK(hit.at("all_words") == true);
     CHECK(hit.at("id") == "gwadar-2015");
     CHECK(hit.at("title") == "Gwadar port agreements");
     CHECK(hit.at("date") == "2015-04");
