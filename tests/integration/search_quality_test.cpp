@@ -238,3 +238,37 @@ TEST_CASE("prefer-recent moves recent documents up without changing the matches"
     std::set<std::string> a = ids(relevance);
     CHECK(ids(recent) == a);
 }
+
+TEST_CASE("typo tolerance: a misspelled word finds the documents of the word meant",
+          "[quality][typo]") {
+    Searcher searcher(sample().db);
+    // Seven sample documents say Gwadar; a missing letter or a swap still finds them.
+    const auto gwadar = run(searcher, "Gwadar");
+    CHECK(gwadar.total == 7);
+    CHECK(ids(run(searcher, "Gwadr")) == ids(gwadar));
+    CHECK(ids(run(searcher, "Gwdaar")) == ids(gwadar));
+    // Two words, one misspelled: the best document is the one for the right spelling.
+    const auto right = run(searcher, "Gwadar protest");
+    const auto typo = run(searcher, "Gwadar protset");
+    REQUIRE(right.all_words > 0);
+    // "protset" is also two edits from "protect", so a few more documents qualify.
+    CHECK(typo.all_words >= right.all_words);
+    CHECK(typo.hits.front().document.id == right.hits.front().document.id);
+    // Acronyms in capitals are never typos.
+    CHECK(run(searcher, "UNSCX", false).total == 0);
+}
+
+TEST_CASE("most words: a long query finds the document that lacks one of its words",
+          "[quality][relax]") {
+    Searcher searcher(sample().db);
+    // The Khartoum declaration never says "accord": no document has every word.
+    const auto r = run(searcher, "Khartoum declaration of principles Nile dam accord");
+    CHECK(r.all_words == 0);
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits.front().document.id == "gerd-2015-khartoum-principles");
+    CHECK_FALSE(r.hits.front().all_words);
+    SearchRequest strict;
+    strict.query = r.query;
+    strict.match = MatchMode::kAllWords;
+    CHECK(searcher.search(strict).total == 0);
+}
