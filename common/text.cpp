@@ -172,4 +172,67 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
     return s.substr(0, end);
 }
 
+namespace {
+
+// The base letters of U+00C0..U+017F (Latin-1 Supplement letters and Latin
+// Extended-A), from their Unicode decompositions; ligatures and letters with
+// strokes, which do not decompose, by their usual transliteration. "" keeps
+// the character (× and ÷).
+constexpr std::string_view kLatinBase[] = {
+    "A", "A", "A",  "A",  "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I",  "I",   // U+00C0
+    "D", "N", "O",  "O",  "O", "O", "O",  "",  "O", "U", "U", "U", "U", "Y", "TH", "ss",  // U+00D0
+    "a", "a", "a",  "a",  "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   // U+00E0
+    "d", "n", "o",  "o",  "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",   // U+00F0
+    "A", "a", "A",  "a",  "A", "a", "C",  "c", "C", "c", "C", "c", "C", "c", "D",  "d",   // U+0100
+    "D", "d", "E",  "e",  "E", "e", "E",  "e", "E", "e", "E", "e", "G", "g", "G",  "g",   // U+0110
+    "G", "g", "G",  "g",  "H", "h", "H",  "h", "I", "i", "I", "i", "I", "i", "I",  "i",   // U+0120
+    "I", "i", "IJ", "ij", "J", "j", "K",  "k", "k", "L", "l", "L", "l", "L", "l",  "L",   // U+0130
+    "l", "L", "l",  "N",  "n", "N", "n",  "N", "n", "n", "N", "n", "O", "o", "O",  "o",   // U+0140
+    "O", "o", "OE", "oe", "R", "r", "R",  "r", "R", "r", "S", "s", "S", "s", "S",  "s",   // U+0150
+    "S", "s", "T",  "t",  "T", "t", "T",  "t", "U", "u", "U", "u", "U", "u", "U",  "u",   // U+0160
+    "U", "u", "U",  "u",  "W", "w", "Y",  "y", "Y", "Z", "z", "Z", "z", "Z", "z",  "s",   // U+0170
+};
+
+std::string_view latin_base(unsigned cp) {
+    if (cp >= 0xC0 && cp < 0x180) return kLatinBase[cp - 0xC0];
+    switch (cp) {  // Romanian comma-below letters.
+        case 0x218:
+            return "S";
+        case 0x219:
+            return "s";
+        case 0x21A:
+            return "T";
+        case 0x21B:
+            return "t";
+        default:
+            return {};
+    }
+}
+
+bool is_combining_mark(unsigned cp) {
+    return cp >= 0x300 && cp <= 0x36F;
+}
+
+}  // namespace
+
+std::string fold_diacritics(std::string_view s) {
+    if (std::all_of(s.begin(), s.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        return std::string(s);
+    }
+    std::string out;
+    out.reserve(s.size());
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
+        const unsigned cp = *it;
+        if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp));
+        } else if (const std::string_view base = latin_base(cp); !base.empty()) {
+            out += base;
+        } else if (!is_combining_mark(cp)) {
+            Xapian::Unicode::append_utf8(out, cp);
+        }
+    }
+    return out;
+}
+
 }  // namespace diplosearch::text

@@ -38,6 +38,11 @@ std::string slugify(std::string_view s);
 /// Collapses runs of white space into one space and trims.
 std::string collapse_whitespace(std::string_view s);
 
+/// @p s with Latin diacritics removed (`communiqué` -> `communique`, `Côte` ->
+/// `Cote`, `ß` -> `ss`, `Œ` -> `OE`) and combining marks dropped; other
+/// characters are kept. Words keep their number, so word positions do not move.
+std::string fold_diacritics(std::string_view s);
+
 /// The longest prefix of @p s of at most @p max_bytes that ends on a UTF-8 boundary.
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
 

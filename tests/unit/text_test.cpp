@@ -218,3 +218,18 @@ TEST_CASE("utf8_prefix never cuts a multibyte character", "[unit][text]") {
         CHECK(is_valid_utf8(std::string(prefix)));
     }
 }
+
+TEST_CASE("fold_diacritics removes Latin accents and keeps everything else", "[unit][text]") {
+    using text::fold_diacritics;
+    CHECK(fold_diacritics("communiqué") == "communique");
+    CHECK(fold_diacritics("Côte d'Ivoire") == "Cote d'Ivoire");
+    CHECK(fold_diacritics("São Tomé and Príncipe") == "Sao Tome and Principe");
+    CHECK(fold_diacritics("Türkiye, Curaçao, Åland") == "Turkiye, Curacao, Aland");
+    CHECK(fold_diacritics("Straße Œuvre Łódź Ærø") == "Strasse OEuvre Lodz AEro");
+    CHECK(fold_diacritics("Bucureşti București") == "Bucuresti Bucuresti");
+    CHECK(fold_diacritics("e\xcc\x81t\xc3\xa9") == "ete");  // A combining acute accent is dropped.
+    CHECK(fold_diacritics("3 × 4 ÷ 2") == "3 × 4 ÷ 2");
+    CHECK(fold_diacritics("Москва 北京 القاهرة") == "Москва 北京 القاهرة");
+    CHECK(fold_diacritics("plain ASCII") == "plain ASCII");
+    CHECK(fold_diacritics("") == "");
+}
