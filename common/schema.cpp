@@ -31,6 +31,7 @@ constexpr std::array kFields = {
     FieldSpec{"year", prefix::kYear, kBoolean, 0, ValueSlot::kYear, kYear},
     FieldSpec{"date", prefix::kDate, kBoolean, 0, ValueSlot::kDate, kDate},
     FieldSpec{"url", prefix::kUrl, kBoolean, 0, std::nullopt, kLower},
+    FieldSpec{"symbol", prefix::kSymbol, kBoolean, 0, std::nullopt, kSymbol},
     FieldSpec{"path", "", kStored, 0, std::nullopt, kNone},
 };
 

@@ -13,7 +13,7 @@
 namespace diplosearch::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr std::string_view kVersion = "3";
+inline constexpr std::string_view kVersion = "4";
 /// Metadata key holding kVersion in every database.
 inline constexpr std::string_view kVersionKey = "diplosearch.schema_version";
 
@@ -52,6 +52,7 @@ enum class ValueNormaliser {
     kCountry,  ///< Gazetteer lookup to alpha-3.
     kYear,     ///< A year or `A..B` range.
     kDate,     ///< A date or `A..B` range.
+    kSymbol,   ///< A document symbol, as document_symbol_key() spells it (symbol).
 };
 
 struct FieldSpec {
@@ -96,6 +97,7 @@ inline constexpr std::string_view kYear = "Y";
 inline constexpr std::string_view kMonth = "M";
 inline constexpr std::string_view kDate = "D";
 inline constexpr std::string_view kUrl = "U";
+inline constexpr std::string_view kSymbol = "XY";
 /// The source file a document was read from (its stable name), for --prune.
 /// Not a query field: only the indexer uses it.
 inline constexpr std::string_view kOrigin = "XF";

@@ -26,7 +26,8 @@ std::vector<std::string> get_list(const nlohmann::json& j, const char* key) {
     if (it == j.end() || !it->is_array()) return {};
     std::vector<std::string> items;
     for (const auto& item : *it) {
-        if (!item.is_string()) throw IndexError(std::string("corrupt document data: '") + key + "'");
+        if (!item.is_string())
+            throw IndexError(std::string("corrupt document data: '") + key + "'");
         items.push_back(item.get<std::string>());
     }
     return items;
@@ -43,6 +44,7 @@ std::string encode(const Document& doc) {
     if (!doc.topics.empty()) j["topics"] = doc.topics;
     if (!doc.mentions.empty()) j["mentions"] = doc.mentions;
     if (!doc.extracted.empty()) j["extracted"] = doc.extracted;
+    if (!doc.symbols.empty()) j["symbols"] = doc.symbols;
     put(j, "type", doc.type);
     put(j, "lang", doc.lang);
     put(j, "source", doc.source);
@@ -69,6 +71,7 @@ Document decode(std::string_view data, bool with_text) {
     doc.topics = get_list(j, "topics");
     doc.mentions = get_list(j, "mentions");
     doc.extracted = get_list(j, "extracted");
+    doc.symbols = get_list(j, "symbols");
     doc.type = get(j, "type");
     doc.lang = get(j, "lang");
     doc.source = get(j, "source");

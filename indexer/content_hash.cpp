@@ -58,7 +58,7 @@ std::string content_hash(const Document& doc, bool extract, std::string_view ori
                                      &doc.source, &doc.url, &doc.speaker, &doc.path, &doc.text}) {
         feed(state.get(), *field);
     }
-    for (const auto* list : {&doc.countries, &doc.topics}) {
+    for (const auto* list : {&doc.countries, &doc.topics, &doc.symbols}) {
         feed(state.get(), std::to_string(list->size()));
         for (const auto& item : *list) feed(state.get(), item);
     }

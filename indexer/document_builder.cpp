@@ -2,6 +2,9 @@
 /// @brief Building Xapian documents.
 #include "document_builder.hpp"
 
+#include <set>
+
+#include "document_symbol.hpp"
 #include "partial_date.hpp"
 #include "schema.hpp"
 #include "stored_document.hpp"
@@ -41,6 +44,23 @@ void add_boolean_terms(Xapian::Document& xdoc, const FieldSpec& field,
     }
 }
 
+// The document symbols of @p doc, normalised, each once: those the source
+// listed, then those cited in the title and text, in order of first mention.
+std::vector<std::string> cited_symbols(const Document& doc) {
+    std::vector<std::string> symbols;
+    std::set<std::string> keys;
+    auto add = [&](std::string symbol) {
+        if (!symbol.empty() && keys.insert(document_symbol_key(symbol)).second) {
+            symbols.push_back(std::move(symbol));
+        }
+    };
+    for (const auto& symbol : doc.symbols) add(normalise_document_symbol(symbol));
+    for (const std::string* field : {&doc.title, &doc.text}) {
+        for (auto& match : find_document_symbols(*field)) add(std::move(match.symbol));
+    }
+    return symbols;
+}
+
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling_db) {
@@ -61,7 +81,10 @@ Xapian::Document DocumentBuilder::build(const Document& doc) {
     m_generator.set_document(xdoc);
 
     for (const FieldSpec& field : schema::fields()) {
-        if (field.name == "id" || field.name == "year" || field.name == "date") continue;
+        if (field.name == "id" || field.name == "year" || field.name == "date" ||
+            field.name == "symbol") {
+            continue;
+        }
         const auto values = field_values(doc, field.name);
         if (field.kind == FieldKind::kFreeText) {
             for (const auto& value : values) {
@@ -106,7 +129,16 @@ Xapian::Document DocumentBuilder::build(const Document& doc) {
     if (!doc.type.empty()) xdoc.add_value(schema::slot(ValueSlot::kType), doc.type);
     if (!doc.lang.empty()) xdoc.add_value(schema::slot(ValueSlot::kLang), doc.lang);
 
-    xdoc.set_data(stored_document::encode(doc));
+    // Symbols are terms of their own: the text index cuts them into words at each `/`.
+    Document stored = doc;
+    stored.symbols = cited_symbols(doc);
+    for (const auto& symbol : stored.symbols) {
+        for (const auto& key : document_symbol_keys(symbol)) {
+            xdoc.add_boolean_term(schema::boolean_term(schema::prefix::kSymbol, key));
+        }
+    }
+
+    xdoc.set_data(stored_document::encode(stored));
     return xdoc;
 }
 

@@ -33,7 +33,11 @@ constexpr const char* kUsage =
     "no document has), a OR b, a AND NOT b, a NEAR b, trail*, and fields: title:word\n"
     "speaker:word country:PAK country:\"United Kingdom\" topic:trade\n"
     "type:speech lang:en year:2021 year:2020..2026 date:2021-03 date:2020-01-01..2020-06-30 "
-    "id:ID\n";
+    "id:ID\n"
+    "\n"
+    "Search as you type: --suggest TEXT lists completions of TEXT instead of searching:\n"
+    "its last word completed from the index's words, then titles holding every word\n"
+    "typed (at most --limit, up to 50).\n";
 
 // Splits comma-separated option values so `--country PAK,CHN` equals two options.
 std::vector<std::string> split_commas(const std::vector<std::string>& values) {
@@ -81,6 +85,8 @@ int run(int argc, char** argv) {
     SearchRequest request;
     std::vector<std::string> words, countries, topics, types;
     std::vector<std::string> synonym_files;
+    std::string suggest;
+    bool suggesting = false;  // Set even by `--suggest ''`, which suggests nothing.
     bool no_synonyms = false;
     bool no_collapse = false;
     bool no_fuzzy = false;
@@ -131,12 +137,18 @@ int run(int argc, char** argv) {
         ("no-collapse", po::bool_switch(&no_collapse),
          "show every near-duplicate copy instead of one per cluster")
         ("duplicates-of", po::value(&request.duplicates_of)->value_name("ID"),
-         "list the near-duplicates of document ID, itself included (filters apply)");
+         "list the near-duplicates of document ID, itself included (filters apply)")
+        ("suggest", po::value(&suggest)->value_name("TEXT")
+             ->notifier([&](const std::string&) { suggesting = true; }),
+         "list completions of the partly typed query TEXT instead of searching");
     // clang-format on
     if (!cli::parse_command_line(argc, argv, {kProgram, kUsage, search, "query"}, common, words)) {
         return cli::kExitOk;
     }
     if (common.db.empty()) throw UsageError("--db PATH is required (try --help)");
+    if (suggesting && !words.empty()) {
+        throw UsageError("--suggest takes the query as its value; give no QUERY words too");
+    }
 
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
     // ISO-style names contain commas ("Korea, Republic of"): keep a value whole when it names a
@@ -171,6 +183,10 @@ int run(int argc, char** argv) {
         throw UsageError("--title-boost and --phrase-boost must be 0 or more");
     }
     Searcher searcher(common.db);
+    if (suggesting) {
+        printer->print_suggestions(suggest, searcher.suggest(suggest, limit.value), std::cout);
+        return cli::kExitOk;
+    }
     for (const auto& file : synonym_files) searcher.add_synonyms(file);
     printer->print(searcher.search(request), std::cout);
     return cli::kExitOk;

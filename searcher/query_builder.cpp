@@ -9,7 +9,9 @@
 
 #include "country_gazetteer.hpp"
 #include "diplosearch/errors.hpp"
+#include "document_symbol.hpp"
 #include "partial_date.hpp"
+#include "symbol_rewriter.hpp"
 #include "synonym_expander.hpp"
 #include "text.hpp"
 #include "typo_expander.hpp"
@@ -122,6 +124,8 @@ Xapian::Query FieldValueProcessor::operator()(const std::string& raw) {
             return term_query(m_field, text::slugify(value));
         case ValueNormaliser::kLower:
             return term_query(m_field, text::ascii_lower(value));
+        case ValueNormaliser::kSymbol:
+            return term_query(m_field, document_symbol_key(value));
         case ValueNormaliser::kExact:
         case ValueNormaliser::kNone:
             return term_query(m_field, value);
@@ -194,6 +198,10 @@ Xapian::Query QueryBuilder::parse(const std::string& query_text, std::string* co
 }
 
 ParsedQuery QueryBuilder::parse_query(const std::string& query_text, bool relax) {
+    // Xapian would cut `S/RES/2334` into words at each `/`; a rewritten query
+    // has no bare symbols left, so this recurses once at most.
+    if (std::string with_filters = rewrite_document_symbols(query_text); with_filters != query_text)
+        return parse_query(with_filters, relax);
     ParsedQuery parsed;
     if (text::trim(query_text).empty()) {
         parsed.all_words = Xapian::Query::MatchAll;

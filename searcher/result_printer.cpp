@@ -6,6 +6,7 @@
 
 #include "diplosearch/errors.hpp"
 #include "results_json.hpp"
+#include "suggestions_json.hpp"
 
 namespace diplosearch::searcher {
 
@@ -97,6 +98,15 @@ class TextPrinter final : public ResultPrinter {
         }
     }
 
+    // One line each: kind, document count, text, and a title's document id.
+    void print_suggestions(const std::string&, const std::vector<Suggestion>& suggestions,
+                           std::ostream& out) const override {
+        for (const auto& s : suggestions) {
+            const std::string id = s.id.empty() ? std::string() : fmt::format("  (id: {})", s.id);
+            out << fmt::format("{:<5} {:>6}  {}{}\n", s.kind, s.documents, s.text, id);
+        }
+    }
+
   private:
     const char* bold() const { return m_terminal ? "\x1b[1m" : ""; }
     const char* plain() const { return m_terminal ? "\x1b[0m" : ""; }
@@ -109,6 +119,12 @@ class JsonPrinter final : public ResultPrinter {
     void print(const SearchResults& results, std::ostream& out) const override {
         out << results_to_json(results).dump(2, ' ', false,
                                              nlohmann::json::error_handler_t::replace)
+            << '\n';
+    }
+    void print_suggestions(const std::string& prefix, const std::vector<Suggestion>& suggestions,
+                           std::ostream& out) const override {
+        out << suggestions_to_json(prefix, suggestions)
+                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
             << '\n';
     }
 };

@@ -5,6 +5,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "diplosearch/searcher.hpp"
 
@@ -16,6 +17,10 @@ class ResultPrinter {
     /// How matches in snippets should be marked for this printer.
     virtual Highlight highlight() const = 0;
     virtual void print(const SearchResults& results, std::ostream& out) const = 0;
+    /// The completions Searcher::suggest found for @p prefix.
+    virtual void print_suggestions(const std::string& prefix,
+                                   const std::vector<Suggestion>& suggestions,
+                                   std::ostream& out) const = 0;
 };
 
 /// `text` or `json`; @p terminal enables ANSI bold in text output.

@@ -13,7 +13,7 @@ nlohmann::json optional_string(const std::string& s) {
 nlohmann::json hit_to_json(const Hit& hit) {
     const Document& d = hit.document;
     const int year = d.year();
-    return {
+    nlohmann::json json = {
         {"rank", hit.rank},
         {"score", hit.score},
         {"all_words", hit.all_words},
@@ -34,6 +34,8 @@ nlohmann::json hit_to_json(const Hit& hit) {
         {"snippet", hit.snippet},
         {"duplicates", hit.duplicates},
     };
+    if (!d.symbols.empty()) json["symbols"] = d.symbols;
+    return json;
 }
 
 }  // namespace

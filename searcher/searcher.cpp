@@ -18,6 +18,7 @@
 #include "schema.hpp"
 #include "snippet.hpp"
 #include "stored_document.hpp"
+#include "suggester.hpp"
 
 namespace diplosearch {
 
@@ -161,6 +162,10 @@ class Searcher::Impl {
             return IndexInfo{m_db.get_doccount(),
                              m_db.get_metadata(std::string(schema::kVersionKey)), m_path};
         });
+    }
+
+    std::vector<Suggestion> suggest(const std::string& prefix, std::uint32_t limit) {
+        return with_retry([&] { return suggest_completions(m_db, prefix, limit); });
     }
 
   private:
@@ -375,6 +380,10 @@ void Searcher::add_synonyms(const std::string& tsv_path) {
 
 IndexInfo Searcher::info() {
     return m_impl->info();
+}
+
+std::vector<Suggestion> Searcher::suggest(const std::string& prefix, std::uint32_t limit) {
+    return m_impl->suggest(prefix, limit);
 }
 
 }  // namespace diplosearch

@@ -31,6 +31,9 @@ struct Document {
     /// Fields whose values came from extraction rather than the source:
     /// any of `country`, `topic`, `date`, `type`.
     std::vector<std::string> extracted;
+    /// UN-style document symbols the title and text cite (`S/RES/2334 (2016)`),
+    /// normalised, in order of first mention; filled by the indexer.
+    std::vector<std::string> symbols;
 
     /// The year of `date`, or 0 when the date is unknown.
     int year() const;

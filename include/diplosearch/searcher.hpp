@@ -22,7 +22,8 @@ enum class SortOrder {
 /// Which documents a query of several words matches.
 enum class MatchMode {
     /// Documents with every word; when fewer than 10 have them all, followed
-    /// by those with some of them, each group by relevance. Applies to lists of words and phrases ranked by
+    /// by those with some of them, each group by relevance. Applies to lists of words and phrases
+    /// ranked by
     /// relevance; queries with operators (AND, OR, NOT, NEAR) or parentheses,
     /// and date-sorted results, match as kAllWords.
     kMostWords,
@@ -151,6 +152,20 @@ struct SearchResults {
     std::optional<std::string> corrected_query;
 };
 
+/// A completion of a partly typed query (Searcher::suggest).
+struct Suggestion {
+    /// For a term: the query as typed with its last word completed
+    /// (`security co` -> `security council`). For a title: the document's title.
+    std::string text;
+    std::string kind;  ///< `term` or `title`.
+    std::string id;    ///< For a title: the best-ranked document with it; "" for a term.
+    /// For a term: documents holding the earlier words and the completed one
+    /// (or just the completed one when it is the only word), exact up to 100
+    /// and estimated beyond. For a title: how
+    /// many of the best-matching documents examined carry exactly this title.
+    std::uint64_t documents = 0;
+};
+
 /// Summary of an open database.
 struct IndexInfo {
     std::uint64_t documents = 0;
@@ -182,6 +197,17 @@ class Searcher {
 
     /// Document count and schema version.
     IndexInfo info();
+
+    /// Completions for search-as-you-type: the last word of @p prefix completed
+    /// from the indexed vocabulary (most frequent first, or most frequent
+    /// together with the earlier words), then titles holding every typed word,
+    /// the last as a prefix (best BM25 first). A @p prefix ending in a space
+    /// completes no word and matches titles on whole words only. Field
+    /// filters, `-excluded` words and operators in @p prefix are ignored.
+    /// @param limit at most this many suggestions, capped at 50; titles keep a
+    /// third of the places (rounded down) and take those terms leave empty.
+    /// @throws IndexError when the database fails.
+    std::vector<Suggestion> suggest(const std::string& prefix, std::uint32_t limit = 10);
 
     /// Adds synonym groups from a file in the format of corpus/synonyms/synonyms.tsv
     /// (one group per line, expressions separated by tabs) to the built-in ones.

@@ -389,19 +389,19 @@ TEST_CASE("re-running diplo-index reports unchanged documents and writes nothing
     const std::string source = diplosearch::test::sample_corpus().string();
     const CommandResult first = index_cmd("--db " + q(db) + " " + q(source));
     REQUIRE(first.exit_code == 0);
-    CHECK_THAT(first.err, Catch::Contains("indexed 70 (added 70, updated 0), unchanged 0"));
+    CHECK_THAT(first.err, Catch::Contains("indexed 72 (added 72, updated 0), unchanged 0"));
     const CommandResult second = index_cmd("--db " + q(db) + " " + q(source));
     CHECK(second.exit_code == 0);
     // Every file's size, times and inode match its stamp: none is read again.
-    CHECK_THAT(second.err, Catch::Contains("indexed 0 (added 0, updated 0), unchanged 70"));
-    CHECK_THAT(second.err, Catch::Contains("(0 files read, 54 unchanged)"));
+    CHECK_THAT(second.err, Catch::Contains("indexed 0 (added 0, updated 0), unchanged 72"));
+    CHECK_THAT(second.err, Catch::Contains("(0 files read, 56 unchanged)"));
     // --rehash reads every file and finds every document unchanged by its hash.
     const CommandResult rehashed = index_cmd("--rehash --db " + q(db) + " " + q(source));
-    CHECK_THAT(rehashed.err, Catch::Contains("indexed 0 (added 0, updated 0), unchanged 70"));
-    CHECK_THAT(rehashed.err, Catch::Contains("(54 files read, 0 unchanged)"));
+    CHECK_THAT(rehashed.err, Catch::Contains("indexed 0 (added 0, updated 0), unchanged 72"));
+    CHECK_THAT(rehashed.err, Catch::Contains("(56 files read, 0 unchanged)"));
     // Turning extraction off changes how documents are indexed, so they are redone.
     const CommandResult third = index_cmd("--no-extract --db " + q(db) + " " + q(source));
-    CHECK_THAT(third.err, Catch::Contains("indexed 70 (added 0, updated 70), unchanged 0"));
+    CHECK_THAT(third.err, Catch::Contains("indexed 72 (added 0, updated 72), unchanged 0"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -451,7 +451,7 @@ TEST_CASE("a database with another schema version exits 6", "[cli]") {
     REQUIRE(f.idx.indexing.exit_code == kOk);
     {
         Xapian::WritableDatabase db(f.db(), Xapian::DB_OPEN);
-        REQUIRE(db.get_metadata("diplosearch.schema_version") == "3");
+        REQUIRE(db.get_metadata("diplosearch.schema_version") == "4");
         db.set_metadata("diplosearch.schema_version", "999");
         db.commit();
     }
@@ -759,10 +759,10 @@ TEST_CASE("a job report is written as JSON, also for a failed job", "[cli][reind
     CHECK(report["format_version"] == 1);
     CHECK(report["status"] == "ok");
     CHECK(report["mode"] == "incremental");
-    CHECK(report["documents"]["added"] == 70);
+    CHECK(report["documents"]["added"] == 72);
     CHECK(report["documents"]["rejected"] == 0);
-    CHECK(report["files"]["read"] == 54);
-    CHECK(report["database_after"]["doccount"] == 70);
+    CHECK(report["files"]["read"] == 56);
+    CHECK(report["database_after"]["doccount"] == 72);
     CHECK(report["database_after"]["generation"] == 1);
     CHECK(report["bytes"].get<std::uint64_t>() > 100000);
 
@@ -802,7 +802,7 @@ TEST_CASE("diplo-index stats describes the database", "[cli][reindex]") {
     CHECK(stats["doccount"] == count);
     CHECK(stats["layout"] == "generations");
     CHECK(stats["live_generation"] == 1);
-    CHECK(stats["schema_version"] == "3");
+    CHECK(stats["schema_version"] == "4");
     CHECK(stats["facet_values"]["country"].get<int>() > 0);
     CHECK(stats["checkpoint"]["doccount"] == count);
     CHECK(stats["last_job"]["documents"]["added"] == count);
@@ -853,7 +853,7 @@ TEST_CASE("a progress bar is drawn on a terminal and never otherwise", "[cli][re
     CHECK_THAT(tty.out, Catch::Contains("\r["));
     CHECK_THAT(tty.out, Catch::Contains(" MB, "));
     CHECK_THAT(tty.out, Catch::Contains("docs/s, ETA "));
-    CHECK_THAT(tty.out, Catch::Contains("indexed 70 (added 70"));
+    CHECK_THAT(tty.out, Catch::Contains("indexed 72 (added 72"));
 
     const CommandResult quiet = run_command(
         "script -qec " +
@@ -896,4 +896,51 @@ TEST_CASE("with JSON logs, the error line of a failed job is JSON too", "[cli][r
     const json line = json::parse(lines.front());
     CHECK(line["level"] == "error");
     CHECK_THAT(line["message"].get<std::string>(), Catch::Contains("not a DiploSearch database"));
+}
+
+TEST_CASE("diplo-search --suggest completes words and titles as text and JSON", "[cli]") {
+    FixtureDb f;
+    CommandResult r = search_cmd("--db " + q(f.db()) + " --suggest gwa");
+    CHECK(r.exit_code == kOk);
+    CHECK(r.err.empty());
+    CHECK(r.out ==
+          "term       2  gwadar\n"
+          "title      1  Gwadar port talks  (id: a-1)\n"
+          "title      1  Gwadar fishermen protest  (id: c-3)\n");
+    CHECK(search_json(f.db(), "--suggest 'Pakistan gw'") == json::parse(R"({
+        "format_version": 2,
+        "prefix": "Pakistan gw",
+        "suggestions": [
+            {"text": "Pakistan gwadar", "kind": "term", "id": null, "documents": 1}
+        ]})"));
+    CHECK(search_json(f.db(), "--suggest ''")["suggestions"].empty());
+    r = search_cmd("--db " + q(f.db()) + " --suggest gwa port");
+    CHECK(r.exit_code == kUsage);
+    CHECK_THAT(r.err, Catch::Contains("give no QUERY words too"));
+
+    // The sample corpus: the completion comes first or near it, titles follow.
+    IndexedDb corpus(sample_corpus().string());
+    REQUIRE(corpus.indexing.exit_code == kOk);
+    r = search_cmd("--db " + q(corpus.db) + " --suggest Gwa --limit 3");
+    CHECK(r.exit_code == kOk);
+    const auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 3);
+    CHECK(std::regex_match(lines[0], std::regex(R"(term +[0-9]+  gwadar)")));
+    CHECK(std::regex_match(lines[2], std::regex(R"(title +[0-9]+  .*Gwadar.*  \(id: .+\))")));
+
+    const json council = search_json(corpus.db, "--suggest 'security co'");
+    CHECK(council["format_version"] == 2);
+    CHECK(council["prefix"] == "security co");
+    const auto& list = council["suggestions"];
+    REQUIRE(list.size() == 10);
+    const auto found = std::find_if(list.begin(), list.end(),
+                                    [](const json& s) { return s["text"] == "security council"; });
+    REQUIRE(found != list.end());
+    CHECK((*found)["kind"] == "term");
+    CHECK((*found)["id"].is_null());
+    CHECK((*found)["documents"].get<int>() > 0);
+    CHECK(list.back()["kind"] == "title");
+    CHECK(list.back()["id"].is_string());
+    CHECK_THAT(list.back()["text"].get<std::string>(),
+               Catch::Contains("security", Catch::CaseSensitive::No));
 }

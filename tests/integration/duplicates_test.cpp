@@ -30,7 +30,7 @@ using diplosearch::test::TempDir;
 
 namespace {
 
-constexpr std::uint64_t kSampleDocuments = 70;
+constexpr std::uint64_t kSampleDocuments = 72;
 constexpr std::uint64_t kFixtures = 3;
 
 const std::string kNorthWire = "arctic-2026-reykjavik-communique-north-wire";
@@ -232,9 +232,9 @@ TEST_CASE("facets count every copy, collapsed or not", "[integration][duplicates
     const SearchResults collapsed = search(request);
     request.collapse = false;
     const SearchResults uncollapsed = search(request);
-    // corpus/README.md: maritime 10, security 15, 2026 2; plus the three fixtures.
+    // corpus/README.md: maritime 10, security 16, 2026 2; plus the three fixtures.
     CHECK(facet_count(collapsed, "topic", "maritime") == 13);
-    CHECK(facet_count(collapsed, "topic", "security") == 18);
+    CHECK(facet_count(collapsed, "topic", "security") == 19);
     CHECK(facet_count(collapsed, "year", "2026") == 5);
     CHECK(facet_count(uncollapsed, "topic", "maritime") == 13);
     CHECK(facet_count(uncollapsed, "year", "2026") == 5);

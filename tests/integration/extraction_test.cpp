@@ -56,7 +56,7 @@ struct Expected {
 
 TEST_CASE("documents without metadata get their facets from the text",
           "[integration][extraction]") {
-    REQUIRE(corpus().stats.indexed == 70);
+    REQUIRE(corpus().stats.indexed == 72);
     const auto e = GENERATE(values<Expected>({
         {"documents/news/amisom-2007-mogadishu-landing.md",
          {"SOM", "UGA"},

@@ -56,6 +56,10 @@ TEST_CASE("json: list fields accept a string, a list or null", "[unit][json]") {
         CHECK(doc.countries == Strings{"IND"});
         CHECK(doc.topics == Strings{"water"});
     }
+    SECTION("symbols are taken as listed") {
+        const Document doc = document_from_json(json{{"symbols", {"S/RES/2334 (2016)"}}});
+        CHECK(doc.symbols == Strings{"S/RES/2334 (2016)"});
+    }
     SECTION("the singular key wins over the plural") {
         const Document doc = document_from_json(json{{"country", {"PAK"}}, {"countries", {"IND"}}});
         CHECK(doc.countries == Strings{"PAK"});

@@ -37,6 +37,7 @@ SearchResults sample_results() {
     full.document.text = "not part of the output";
     full.document.mentions = {"PAK", "CHN", "IND"};
     full.document.extracted = {"topic"};
+    full.document.symbols = {"S/RES/2334 (2016)"};
     full.snippet = "<b>Gwadar</b> port";
     results.hits.push_back(full);
 
@@ -83,6 +84,7 @@ TEST_CASE("results json: a hit carries every stored field but not the text",
     CHECK(hit.at("topics") == json::array({"cpec"}));
     CHECK(hit.at("mentions") == json::array({"PAK", "CHN", "IND"}));
     CHECK(hit.at("extracted") == json::array({"topic"}));
+    CHECK(hit.at("symbols") == json::array({"S/RES/2334 (2016)"}));
     CHECK(hit.at("type") == "article");
     CHECK(hit.at("lang") == "en");
     CHECK(hit.at("source") == "Dawn");
@@ -105,6 +107,8 @@ TEST_CASE("results json: empty optional fields are null, empty lists are arrays"
     CHECK(hit.at("topics") == json::array());
     CHECK(hit.at("mentions") == json::array());
     CHECK(hit.at("extracted") == json::array());
+    // Added to format 2 later: present only when the document cites symbols.
+    CHECK_FALSE(hit.contains("symbols"));
     CHECK(hit.at("snippet") == "");
     CHECK(hit.at("score") == 0.0);
 }

@@ -44,6 +44,7 @@ TEST_CASE("schema find_field returns each field with its prefix, kind and normal
         {"year", "Y", FieldKind::kBoolean, ValueNormaliser::kYear},
         {"date", "D", FieldKind::kBoolean, ValueNormaliser::kDate},
         {"url", "U", FieldKind::kBoolean, ValueNormaliser::kLower},
+        {"symbol", "XY", FieldKind::kBoolean, ValueNormaliser::kSymbol},
         {"path", "", FieldKind::kStored, ValueNormaliser::kNone},
     }));
     INFO(c.name);

@@ -29,6 +29,7 @@ Document full_document() {
     doc.text = "ISLAMABAD — Pakistan and China signed agreements.\n\nSecond paragraph.";
     doc.mentions = {"PAK", "CHN", "IND"};
     doc.extracted = {"topic", "type"};
+    doc.symbols = {"S/RES/2334 (2016)", "A/78/PV.5"};
     return doc;
 }
 
@@ -46,6 +47,7 @@ void check_same_fields(const Document& a, const Document& b) {
     CHECK(a.path == b.path);
     CHECK(a.mentions == b.mentions);
     CHECK(a.extracted == b.extracted);
+    CHECK(a.symbols == b.symbols);
 }
 
 }  // namespace
@@ -75,6 +77,7 @@ TEST_CASE("stored_document omits empty fields from the JSON", "[unit][stored_doc
     CHECK_FALSE(j.contains("countries"));
     CHECK_FALSE(j.contains("mentions"));
     CHECK_FALSE(j.contains("extracted"));
+    CHECK_FALSE(j.contains("symbols"));
     CHECK_FALSE(j.contains("text"));
 
     const Document back = stored_document::decode(stored_document::encode(doc));
