@@ -235,4 +235,17 @@ std::string fold_diacritics(std::string_view s) {
     return out;
 }
 
+void append_folded_lower(std::string& out, unsigned cp) {
+    const auto lower_ascii = [](unsigned c) {
+        return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    };
+    if (cp < 0x80) {
+        out.push_back(lower_ascii(cp));
+    } else if (const std::string_view base = latin_base(cp); !base.empty()) {
+        for (const char c : base) out.push_back(lower_ascii(static_cast<unsigned char>(c)));
+    } else if (!is_combining_mark(cp)) {
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(cp));
+    }
+}
+
 }  // namespace diplosearch::text

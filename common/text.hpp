@@ -43,6 +43,11 @@ std::string collapse_whitespace(std::string_view s);
 /// characters are kept. Words keep their number, so word positions do not move.
 std::string fold_diacritics(std::string_view s);
 
+/// Appends code point @p cp lower-cased and folded as fold_diacritics() folds
+/// it (nothing for a combining mark): how a word of a document is compared
+/// with the indexed terms, which are made from folded text.
+void append_folded_lower(std::string& out, unsigned cp);
+
 /// The longest prefix of @p s of at most @p max_bytes that ends on a UTF-8 boundary.
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
 

@@ -89,11 +89,14 @@ Xapian::Document DocumentBuilder::build(const Document& doc) {
         if (field.kind == FieldKind::kFreeText) {
             for (const auto& value : values) {
                 if (value.empty()) continue;
+                // Indexed without accents, so "communique" finds "communiqué";
+                // the query parser folds queries the same way.
+                const std::string folded = text::fold_diacritics(value);
                 if (!field.prefix.empty()) {
-                    m_generator.index_text(value, 1, std::string(field.prefix));
+                    m_generator.index_text(folded, 1, std::string(field.prefix));
                 }
                 if (field.unprefixed_weight > 0) {
-                    m_generator.index_text(value, field.unprefixed_weight);
+                    m_generator.index_text(folded, field.unprefixed_weight);
                 }
                 // A gap so phrases never match across field boundaries.
                 m_generator.increase_termpos(100);

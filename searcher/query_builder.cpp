@@ -11,6 +11,7 @@
 #include "diplosearch/errors.hpp"
 #include "document_symbol.hpp"
 #include "partial_date.hpp"
+#include "query_tokens.hpp"
 #include "symbol_rewriter.hpp"
 #include "synonym_expander.hpp"
 #include "text.hpp"
@@ -104,6 +105,32 @@ std::string keep_matched_words(const std::string& original, const std::string& c
         result += inside ? before[i] : after[i];
     }
     return result == original ? std::string() : result;
+}
+
+// True for `field:value` (also `+field:`/`-field:`) of a filter field: its
+// value is an exact term, not words.
+bool is_filter_token(std::string_view raw) {
+    const auto colon = raw.find(':');
+    if (colon == std::string_view::npos) return false;
+    std::string_view name = raw.substr(0, colon);
+    if (!name.empty() && (name.front() == '+' || name.front() == '-')) name.remove_prefix(1);
+    const schema::FieldSpec* field = schema::find_field(name);
+    return field && field->kind == schema::FieldKind::kBoolean;
+}
+
+// @p query with Latin accents folded as the indexer folds documents
+// (`Türkiye` -> `Turkiye`), except in filter values, which match exactly.
+std::string fold_query(const std::string& query) {
+    std::string out;
+    out.reserve(query.size());
+    for (const auto& token : tokenise_query(query)) {
+        if (is_filter_token(token.raw)) {
+            out += token.raw;
+        } else {
+            out += text::fold_diacritics(token.raw);
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -202,6 +229,8 @@ ParsedQuery QueryBuilder::parse_query(const std::string& query_text, bool relax)
     // has no bare symbols left, so this recurses once at most.
     if (std::string with_filters = rewrite_document_symbols(query_text); with_filters != query_text)
         return parse_query(with_filters, relax);
+    if (std::string folded = fold_query(query_text); folded != query_text)
+        return parse_query(folded, relax);
     ParsedQuery parsed;
     if (text::trim(query_text).empty()) {
         parsed.all_words = Xapian::Query::MatchAll;
@@ -229,10 +258,12 @@ ParsedQuery QueryBuilder::parse_query(const std::string& query_text, bool relax)
     // words the index lacks become typo tolerant.
     std::vector<ByteRange> matched;
     std::string expanded =
-        m_synonyms ? expand_synonyms(query_text, *m_synonyms, &matched) : query_text;
+        m_synonyms ? fold_query(expand_synonyms(query_text, *m_synonyms, &matched)) : query_text;
     const std::string marked =
         m_typo_tolerance ? mark_unknown_words(query_text, m_db, m_stemmer, matched) : query_text;
-    if (marked != query_text) expanded = m_synonyms ? expand_synonyms(marked, *m_synonyms) : marked;
+    if (marked != query_text) {
+        expanded = m_synonyms ? fold_query(expand_synonyms(marked, *m_synonyms)) : marked;
+    }
 
     if (expanded == query_text) {
         parsed.all_words = parse_text(query_text, query_text, &parsed.corrected);

@@ -28,7 +28,7 @@ std::vector<std::string> plain_words(const std::string& text) {
             token == "NEAR" || token == "ADJ") {
             return {};
         }
-        words.push_back(text::ascii_lower(token));
+        words.push_back(text::ascii_lower(text::fold_diacritics(token)));
     }
     return words;
 }
@@ -43,9 +43,9 @@ class RecencyPostingSource final : public Xapian::ValuePostingSource {
           m_max_weight(max_weight),
           m_half_life(half_life_years) {}
 
-    void init(const Xapian::Database& db) override {
-        Xapian::ValuePostingSource::init(db);
-        const std::string newest = db.get_value_upper_bound(get_slot());
+    void init(const Xapian::Database& database) override {
+        Xapian::ValuePostingSource::init(database);
+        const std::string newest = database.get_value_upper_bound(get_slot());
         m_newest_year = newest.empty() ? 0 : Xapian::sortable_unserialise(newest);
         set_maxweight(m_max_weight);
     }
@@ -100,7 +100,7 @@ Xapian::Query apply_ranking(const Xapian::Query& main, const std::string& text,
     if (ranking.phrase_boost > 0 && words.size() >= 2) {
         // In order, with at most one other word between each pair.
         boosts.push_back(scaled(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
-                                              2 * words.size() - 1),
+                                              static_cast<Xapian::termcount>(2 * words.size() - 1)),
                                 ranking.phrase_boost));
     }
     if (ranking.prefer_recent) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "schema.hpp"
+#include "text.hpp"
 
 namespace diplosearch::searcher {
 
@@ -187,12 +188,9 @@ bool is_upper(unsigned ch) {
     return Xapian::Unicode::get_category(ch) == Xapian::Unicode::UPPERCASE_LETTER;
 }
 
+// Terms are made from folded text (communiqué is indexed as communique).
 void append_lower(std::string& term, unsigned ch) {
-    if (ch < 0x80) {
-        term.push_back(static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch));
-    } else {
-        Xapian::Unicode::append_utf8(term, Xapian::Unicode::tolower(ch));
-    }
+    text::append_folded_lower(term, ch);
 }
 
 // The character a word keeps when @p ch joins two word characters (as in

@@ -10,6 +10,7 @@
 #include "query_tokens.hpp"
 #include "schema.hpp"
 #include "stored_document.hpp"
+#include "text.hpp"
 
 namespace diplosearch::searcher {
 
@@ -50,7 +51,8 @@ std::size_t position(std::string_view text, const Xapian::Utf8Iterator& it) {
     return text.size() - it.left();
 }
 
-// The words of @p text cut and lower-cased as Xapian's TermGenerator does:
+// The words of @p text cut and lower-cased as Xapian's TermGenerator does
+// (accents folded, as the indexer folds them before it):
 // runs of word characters (any script), an apostrophe kept between two of them.
 std::vector<Word> split_words(std::string_view text) {
     std::vector<Word> words;
@@ -63,7 +65,7 @@ std::vector<Word> split_words(std::string_view text) {
         ++it;
         if (Xapian::Unicode::is_wordchar(ch)) {
             if (!word) word = Word{{}, at, at};
-            Xapian::Unicode::append_utf8(word->term, Xapian::Unicode::tolower(ch));
+            text::append_folded_lower(word->term, ch);
             word->end = position(text, it);
         } else if (word && is_apostrophe(ch) && it != end && Xapian::Unicode::is_wordchar(*it)) {
             word->term += '\'';

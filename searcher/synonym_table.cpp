@@ -64,7 +64,7 @@ SynonymTable make_builtin() {
 std::vector<std::string> synonym_words(std::string_view text) {
     std::vector<std::string> words;
     std::string word;
-    for (const unsigned char c : text) {
+    for (const unsigned char c : text::fold_diacritics(text)) {
         if (c == '\'') continue;  // "Children's" -> "childrens", as typed either way.
         if (is_word_byte(c)) {
             word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);

@@ -23,7 +23,8 @@ struct SynonymExpression {
 
 /// The words of @p text as the table compares them: split at anything but
 /// letters and digits (so "China-Pakistan" is two words), apostrophes dropped,
-/// ASCII lower-cased; other UTF-8 letters are kept as they are.
+/// Latin accents folded (text::fold_diacritics), ASCII lower-cased; other
+/// UTF-8 letters are kept as they are.
 std::vector<std::string> synonym_words(std::string_view text);
 
 class SynonymTable {

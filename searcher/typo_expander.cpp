@@ -32,7 +32,7 @@ std::u32string code_points(std::string_view s) {
 std::string lower_utf8(std::string_view s) {
     std::string out;
     for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
-        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
+        text::append_folded_lower(out, *it);
     }
     return out;
 }

@@ -272,3 +272,37 @@ TEST_CASE("most words: a long query finds the document that lacks one of its wor
     strict.match = MatchMode::kAllWords;
     CHECK(searcher.search(strict).total == 0);
 }
+
+TEST_CASE("accents: a word typed without them finds the document that has them",
+          "[quality][accents]") {
+    Searcher searcher(sample().db);
+    const auto every_word = [&](const std::string& query) {
+        SearchRequest request;
+        request.query = query;
+        request.limit = 100;
+        request.synonyms = false;
+        request.match = MatchMode::kAllWords;
+        return ids(searcher.search(request));
+    };
+    // Two sample communiqués, both titled "Communiqué of the Peace and Security Council ...".
+    const std::set<std::string> communiques = {"au-psc-darfur-2004-communique",
+                                               "au-aussom-2024-communique"};
+    CHECK(every_word("communique Peace Security Council") == communiques);
+    CHECK(every_word("communiqué Peace Security Council") == communiques);
+    CHECK(every_word("COMMUNIQUÉ Peace Security Council") == communiques);
+    CHECK(ids(run(searcher, "title:communique", false)) == communiques);
+    // Either spelling of Türkiye finds the same documents, among them the grain deal signing.
+    const auto turkiye = run(searcher, "Türkiye", false);
+    CHECK(ids(turkiye).count("grain-corridor-2022-istanbul-signing") == 1);
+    CHECK(ids(run(searcher, "Turkiye", false)) == ids(turkiye));
+    // The snippet highlights the word as the document spells it.
+    SearchRequest request;
+    request.query = "Turkiye Odesa";
+    request.synonyms = false;
+    const auto grain = searcher.search(request);
+    REQUIRE_FALSE(grain.hits.empty());
+    CHECK(grain.hits.front().document.id == "grain-corridor-2022-istanbul-signing");
+    CHECK(grain.hits.front().snippet.find("<b>Türkiye</b>") != std::string::npos);
+    // Filter values are exact terms and are not folded.
+    CHECK(run(searcher, "id:au-psc-darfur-2004-communique", false).total == 1);
+}

@@ -407,3 +407,17 @@ TEST_CASE("query builder: relaxed form matches documents with some of the words"
     CHECK(f.builder.parse_query("(Gwadar Ebola)", true).some_words.empty());
     CHECK(f.builder.parse_query("Gwadar Ebola", false).some_words.empty());
 }
+
+TEST_CASE("query builder: accents are folded in words but not in filter values",
+          "[unit][query_builder][accents]") {
+    Fixture f;
+    CHECK(f.match("Cote d'Ivoire") == Ids{"civ-2010"});
+    CHECK(f.match("côte") == Ids{"civ-2010"});
+    CHECK(f.match("\"CÔTE D'IVOIRE\"") == Ids{"civ-2010"});
+    CHECK(f.match("title:Côte").empty());  // The title says Ivory Coast.
+    const std::string filter = f.builder.parse("id:café-2010", nullptr).get_description();
+    CHECK_THAT(filter, Contains("café-2010"));
+    const std::string words = f.builder.parse("café", nullptr).get_description();
+    CHECK_THAT(words, Contains("cafe"));
+    CHECK_THAT(words, !Contains("café"));
+}

@@ -33,7 +33,7 @@ TEST_CASE("synonym words: case, punctuation and apostrophes", "[unit][synonyms]"
           Words{"united", "nations", "childrens", "fund"});
     CHECK(synonym_words("U.S.") == Words{"u", "s"});
     CHECK(synonym_words("  ") == Words{});
-    CHECK(synonym_words("Côte d'Ivoire") == Words{"côte", "divoire"});
+    CHECK(synonym_words("Côte d'Ivoire") == Words{"cote", "divoire"});  // Accents folded.
 }
 
 TEST_CASE("synonym table: lookup, merging and errors", "[unit][synonyms]") {
@@ -51,7 +51,7 @@ TEST_CASE("synonym table: lookup, merging and errors", "[unit][synonyms]") {
     table.add_group({"UNSC", "Conseil de sécurité", "CPEC"});
     CHECK(table.size() == 2);
     CHECK(table.find({"cpec"})->group == table.find({"security", "council"})->group);
-    CHECK(table.find({"conseil", "de", "sécurité"})->group == unsc->group);
+    CHECK(table.find({"conseil", "de", "securite"})->group == unsc->group);
 
     SynonymTable bad;
     CHECK_THROWS_WITH(bad.add_tsv("ok\tfine\nlonely\n", "mine.tsv"),

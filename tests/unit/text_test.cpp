@@ -233,3 +233,16 @@ TEST_CASE("fold_diacritics removes Latin accents and keeps everything else", "[u
     CHECK(fold_diacritics("plain ASCII") == "plain ASCII");
     CHECK(fold_diacritics("") == "");
 }
+
+TEST_CASE("append_folded_lower lower-cases and folds one code point", "[unit][text]") {
+    const auto folded = [](std::initializer_list<unsigned> code_points) {
+        std::string out;
+        for (const unsigned cp : code_points) text::append_folded_lower(out, cp);
+        return out;
+    };
+    CHECK(folded({'C', 0xF4, 't', 'e'}) == "cote");               // Côte
+    CHECK(folded({0xC9, 'l', 'y', 's', 0xE9, 'e'}) == "elysee");  // Élysée
+    CHECK(folded({0x152, 'u', 'v', 'r', 'e'}) == "oeuvre");       // Œuvre
+    CHECK(folded({'e', 0x301}) == "e");                           // Combining acute dropped.
+    CHECK(folded({0x41C, 0x43E}) == "мо");                        // Cyrillic: lower-cased only.
+}
