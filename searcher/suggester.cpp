@@ -20,6 +20,10 @@ namespace {
 // AND query, and a completion outside the 30 most frequent rarely wins.
 constexpr std::size_t kRankedCandidates = 30;
 
+// The best of those (by co-occurrence) checked for following the last typed
+// word as a phrase, which reads positions and costs more.
+constexpr std::size_t kPhraseCandidates = 15;
+
 // Vocabulary entries read per call. A one-letter prefix in a large index
 // has tens of thousands of completions; reading them all would cost
 // milliseconds, so past this many the most frequent of those read win.
@@ -82,6 +86,7 @@ struct Candidate {
     std::string term;
     Xapian::doccount frequency = 0;  // Documents holding the term.
     Xapian::doccount together = 0;   // Documents holding it and the earlier words.
+    Xapian::doccount adjacent = 0;   // Documents where it follows the last earlier word.
 };
 
 bool more_frequent(const Candidate& a, const Candidate& b) {
@@ -163,6 +168,21 @@ std::vector<Suggestion> term_completions(const Xapian::Database& db, const Typed
         std::stable_sort(
             candidates.begin(), candidates.end(),
             [](const Candidate& a, const Candidate& b) { return a.together > b.together; });
+        // "security co" means "security council", which follows "security" in
+        // thousands of speeches, before "security countries", which merely
+        // shares documents with it: completions that continue the typed words
+        // as a phrase come first.
+        const std::size_t checked = std::min(candidates.size(), kPhraseCandidates);
+        for (std::size_t i = 0; i < checked; ++i) {
+            const std::string pair[] = {typed.words.back(), candidates[i].term};
+            candidates[i].adjacent = count_matches(
+                db, Xapian::Query(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 2));
+        }
+        std::stable_sort(candidates.begin(), candidates.begin() + checked,
+                         [](const Candidate& a, const Candidate& b) {
+                             return (a.adjacent > 0) != (b.adjacent > 0) ? a.adjacent > 0
+                                                                         : a.adjacent > b.adjacent;
+                         });
     }
     const std::string_view before = text.substr(0, typed.partial_begin);
     std::vector<Suggestion> out;

@@ -158,6 +158,24 @@ TEST_CASE("suggester: earlier words rank completions by the documents holding th
     CHECK(f.suggest("zzz co").empty());
 }
 
+TEST_CASE("suggester: a completion that continues the typed words as a phrase comes first",
+          "[unit][suggester]") {
+    // `countries` shares three documents with `security`, `council` only one,
+    // but only `council` ever follows `security`.
+    const Xapian::WritableDatabase db = diplosearch::test::memory_db({
+        make_doc("a", "", "", {}, {}, "", "Many countries spoke about security."),
+        make_doc("b", "", "", {}, {}, "", "Countries want security and peace."),
+        make_doc("c", "", "", {}, {}, "", "Security matters to countries."),
+        make_doc("d", "", "", {}, {}, "", "The Security Council met."),
+    });
+    const auto suggestions = suggest_completions(db, "security co", 10);
+    REQUIRE(suggestions.size() == 2);
+    CHECK(suggestions[0].text == "security council");
+    CHECK(suggestions[0].documents == 1);
+    CHECK(suggestions[1].text == "security countries");
+    CHECK(suggestions[1].documents == 3);
+}
+
 TEST_CASE("suggester: limits", "[unit][suggester]") {
     const Fixture f;
     CHECK(f.suggest("").empty());
