@@ -20,6 +20,12 @@ constexpr double kNearWordWeight = 0.6;
 constexpr std::size_t kNearWordsPerTypo = 3;
 // Bounds the scan of one first-letter slice of the vocabulary.
 constexpr std::size_t kMaxTermsScanned = 200'000;
+// A word the index knows is still taken for a typo when at most one document
+// in this many holds it (at least one document) and a near word is this many
+// times as common: "Guinee" is in one UN speech (a French name), "Guinea" in
+// 1,241 of them.
+constexpr Xapian::doccount kRareWordShare = 2000;
+constexpr Xapian::doccount kCommonNeighbourFactor = 50;
 
 std::u32string code_points(std::string_view s) {
     std::u32string out;
@@ -81,8 +87,10 @@ bool all_capitals(std::string_view s) {
     return true;
 }
 
-bool known(const Xapian::Database& db, const std::string& lower, const Xapian::Stem& stemmer) {
-    return db.term_exists(lower) || db.term_exists("Z" + stemmer(lower));
+// Documents holding @p lower in any form the stemmer relates it to.
+Xapian::doccount documents_with(const Xapian::Database& db, const std::string& lower,
+                                const Xapian::Stem& stemmer) {
+    return std::max(db.get_termfreq(lower), db.get_termfreq("Z" + stemmer(lower)));
 }
 
 }  // namespace
@@ -142,6 +150,17 @@ Xapian::Query FuzzyWordProcessor::operator()(const std::string& value) {
                       kNearWordWeight));
 }
 
+bool likely_typo(const Xapian::Database& db, const std::string& lower,
+                 const Xapian::Stem& stemmer) {
+    const Xapian::doccount documents = documents_with(db, lower, stemmer);
+    if (documents == 0) return true;
+    if (documents > std::max<Xapian::doccount>(1, db.get_doccount() / kRareWordShare)) return false;
+    const auto near = nearest_words(db, lower, kNearWordsPerTypo);
+    return std::any_of(near.begin(), near.end(), [&](const NearWord& n) {
+        return n.documents >= documents * kCommonNeighbourFactor;
+    });
+}
+
 std::string mark_unknown_words(const std::string& query, const Xapian::Database& db,
                                const Xapian::Stem& stemmer, const std::vector<ByteRange>& keep) {
     std::string out;
@@ -155,7 +174,7 @@ std::string mark_unknown_words(const std::string& query, const Xapian::Database&
         const bool candidate = token.plain && !kept && is_letter_word(token.raw) &&
                                !all_capitals(token.raw) &&
                                code_points(token.raw).size() >= kMinTypoLetters;
-        if (candidate && !known(db, lower_utf8(token.raw), stemmer)) {
+        if (candidate && likely_typo(db, lower_utf8(token.raw), stemmer)) {
             out += std::string(kFuzzyField) + ":" + std::string(token.raw);
         } else {
             out += token.raw;

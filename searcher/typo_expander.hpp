@@ -46,8 +46,13 @@ class FuzzyWordProcessor final : public Xapian::FieldProcessor {
     Xapian::Stem m_stemmer;
 };
 
-/// Rewrites each plain word of @p query that no document contains (in any
-/// form the stemmer relates it to) as `fuzzy:word`, except inside quotes, in
+/// True when @p lower (lower-cased, folded) is probably a misspelling: no
+/// document holds it in any form the stemmer relates it to, or it is rare (at
+/// most one document in 2,000) and a near word is at least 50 times as common.
+bool likely_typo(const Xapian::Database& db, const std::string& lower, const Xapian::Stem& stemmer);
+
+/// Rewrites each plain word of @p query that is likely_typo() as `fuzzy:word`
+/// (the word still matches itself), except inside quotes, in
 /// field values, in operators and in the byte ranges @p keep (synonym matches).
 /// Words shorter than four letters, words in capitals (acronyms) and numbers
 /// are left alone.

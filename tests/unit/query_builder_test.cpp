@@ -365,6 +365,30 @@ TEST_CASE("query builder: near words rank below exact matches", "[unit][query_bu
     CHECK(stored_document::decode(mset.begin().get_document().get_data(), false).id == "exact");
 }
 
+TEST_CASE("query builder: a rare word next to a common one is taken for a typo too",
+          "[unit][query_builder][typo]") {
+    using diplosearch::searcher::likely_typo;
+    // Fifty documents say Guinea, one says Guinee (the French spelling), one
+    // says bauxite, which has no common neighbour.
+    std::vector<Document> docs;
+    for (int i = 0; i < 50; ++i) {
+        docs.push_back(make_doc("guinea-" + std::to_string(i), "Note", "", {}, {}, "note",
+                                "The Gulf of Guinea."));
+    }
+    docs.push_back(make_doc("guinee", "Note", "", {}, {}, "note", "Compagnie de Guinée bauxite."));
+    Xapian::WritableDatabase db = diplosearch::test::memory_db(docs);
+    const Xapian::Stem stemmer("english");
+    CHECK(likely_typo(db, "guinee", stemmer));
+    CHECK(likely_typo(db, "guineaa", stemmer));  // No document at all.
+    CHECK_FALSE(likely_typo(db, "guinea", stemmer));
+    CHECK_FALSE(likely_typo(db, "bauxite", stemmer));
+    // The rare word still matches its own document, and the common one as a near word.
+    QueryBuilder builder{db};
+    const Ids matched = matching_ids(db, builder.parse("Guinee", nullptr));
+    CHECK(matched.size() == 51);
+    CHECK(matched.count("guinee") == 1);
+}
+
 TEST_CASE("query builder: nearest words and edit distance", "[unit][query_builder][typo]") {
     using diplosearch::searcher::edit_distance;
     using diplosearch::searcher::nearest_words;
