@@ -11,6 +11,7 @@
 ///   fts5-search   DB QUERIES_TSV DEPTH        > RUN_TSV
 ///   eval          QRELS_TSV QUERIES_TSV RUN_TSV [--per-query]  > JSON metrics
 ///
+/// The baselines live in bench/baselines/ (shared with bench/perf/).
 /// The Xapian baseline is deliberately "out of the box": TermGenerator with the
 /// English stemmer (STEM_SOME) over title then text, default BM25Weight, default
 /// QueryParser (OR, default flags) with the same stemmer. No synonyms, no spelling,
@@ -23,9 +24,7 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -36,43 +35,19 @@
 #include <string>
 #include <vector>
 
-#ifdef RELEVANCE_WITH_SQLITE
-#include <sqlite3.h>
+#include "xapian_baseline.hpp"
+#ifdef DIPLOSEARCH_BENCH_WITH_SQLITE
+#include "fts5_baseline.hpp"
 #endif
 
 namespace {
 
 using json = nlohmann::json;
 
-struct Record {
-    std::string id, title, text;
-};
-
 std::string str_field(const json& j, const char* key) {
     auto it = j.find(key);
     if (it == j.end() || !it->is_string()) return {};
     return it->get<std::string>();
-}
-
-/// Calls @p fn for every record of a JSONL file (or stdin for "-").
-template <typename Fn>
-void read_jsonl(const std::string& path, Fn fn) {
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (path != "-") {
-        file.open(path);
-        if (!file) throw std::runtime_error("cannot open " + path);
-        in = &file;
-    }
-    std::string line;
-    while (std::getline(*in, line)) {
-        if (line.empty()) continue;
-        json j = json::parse(line, nullptr, true);
-        Record r{str_field(j, "id"), str_field(j, "title"), str_field(j, "text")};
-        // UNGDC texts may start with a byte order mark.
-        if (r.text.rfind("\xEF\xBB\xBF", 0) == 0) r.text.erase(0, 3);
-        if (!r.id.empty()) fn(r);
-    }
 }
 
 struct Query {
@@ -103,41 +78,17 @@ std::vector<Query> read_queries(const std::string& path) {
 }
 
 int xapian_index(const std::string& db_path, const std::string& jsonl) {
-    Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
-    Xapian::TermGenerator tg;
-    tg.set_stemmer(Xapian::Stem("english"));
-    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    std::size_t n = 0;
-    read_jsonl(jsonl, [&](const Record& r) {
-        Xapian::Document doc;
-        tg.set_document(doc);
-        tg.index_text(r.title);
-        tg.increase_termpos();
-        tg.index_text(r.text);
-        doc.set_data(r.id);
-        std::string idterm = "Q" + r.id;
-        doc.add_boolean_term(idterm);
-        db.replace_document(idterm, doc);
-        ++n;
-    });
-    db.commit();
-    std::cerr << "xapian baseline: indexed " << n << " documents\n";
+    diplosearch::bench::index_xapian_baseline(db_path, jsonl);
     return 0;
 }
 
 int xapian_search(const std::string& db_path, const std::string& queries, int depth) {
-    Xapian::Database db(db_path);
-    Xapian::QueryParser qp;
-    qp.set_stemmer(Xapian::Stem("english"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_database(db);
-    Xapian::Enquire enquire(db);  // default weighting: BM25Weight()
+    diplosearch::bench::XapianBaselineSearcher searcher(db_path);
     for (const auto& q : read_queries(queries)) {
-        enquire.set_query(qp.parse_query(q.text));
-        Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
+        auto results = searcher.search(searcher.parse(q.text), static_cast<unsigned>(depth));
         int rank = 0;
-        for (auto it = mset.begin(); it != mset.end(); ++it)
-            std::cout << q.id << '\t' << ++rank << '\t' << it.get_document().get_data() << '\n';
+        for (const auto& id : results.ids)
+            std::cout << q.id << '\t' << ++rank << '\t' << id << '\n';
     }
     return 0;
 }
@@ -154,87 +105,21 @@ int export_diplo(const std::string& db_path) {
     return 0;
 }
 
-#ifdef RELEVANCE_WITH_SQLITE
-void check(int rc, sqlite3* db, const char* what) {
-    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-        throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db));
-}
-
+#ifdef DIPLOSEARCH_BENCH_WITH_SQLITE
 int fts5_index(const std::string& db_path, const std::string& jsonl) {
-    std::remove(db_path.c_str());
-    sqlite3* db = nullptr;
-    check(sqlite3_open(db_path.c_str(), &db), db, "open");
-    check(sqlite3_exec(db,
-                       "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                       "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, text,"
-                       " tokenize='porter unicode61'); BEGIN;",
-                       nullptr, nullptr, nullptr),
-          db, "create");
-    sqlite3_stmt* ins = nullptr;
-    check(sqlite3_prepare_v2(db, "INSERT INTO docs(id, title, text) VALUES (?, ?, ?)", -1, &ins,
-                             nullptr),
-          db, "prepare");
-    std::size_t n = 0;
-    read_jsonl(jsonl, [&](const Record& r) {
-        sqlite3_bind_text(ins, 1, r.id.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(ins, 2, r.title.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(ins, 3, r.text.c_str(), -1, SQLITE_TRANSIENT);
-        check(sqlite3_step(ins), db, "insert");
-        sqlite3_reset(ins);
-        ++n;
-    });
-    sqlite3_finalize(ins);
-    check(sqlite3_exec(db, "COMMIT; INSERT INTO docs(docs) VALUES('optimize');", nullptr,
-                       nullptr, nullptr),
-          db, "commit");
-    sqlite3_close(db);
-    std::cerr << "fts5 baseline: indexed " << n << " documents\n";
+    diplosearch::bench::index_fts5_baseline(db_path, jsonl);
     return 0;
 }
 
-/// The OR of the query's words (letters/digits, UTF-8 bytes >= 0x80 kept), each quoted.
-std::string fts5_match(const std::string& text) {
-    std::vector<std::string> words;
-    std::string cur;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c >= 0x80) {
-            cur += static_cast<char>(c);
-        } else if (!cur.empty()) {
-            words.push_back(cur);
-            cur.clear();
-        }
-    }
-    if (!cur.empty()) words.push_back(cur);
-    std::string out;
-    for (const auto& w : words) {
-        if (!out.empty()) out += " OR ";
-        out += '"' + w + '"';
-    }
-    return out;
-}
-
 int fts5_search(const std::string& db_path, const std::string& queries, int depth) {
-    sqlite3* db = nullptr;
-    check(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), db, "open");
-    sqlite3_stmt* st = nullptr;
-    check(sqlite3_prepare_v2(db,
-                             "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?",
-                             -1, &st, nullptr),
-          db, "prepare");
+    diplosearch::bench::Fts5BaselineSearcher searcher(db_path);
     for (const auto& q : read_queries(queries)) {
-        std::string match = fts5_match(q.text);
+        std::string match = diplosearch::bench::fts5_or_query(q.text);
         if (match.empty()) continue;
-        sqlite3_bind_text(st, 1, match.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(st, 2, depth);
-        int rank = 0, rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-            std::cout << q.id << '\t' << ++rank << '\t'
-                      << reinterpret_cast<const char*>(sqlite3_column_text(st, 0)) << '\n';
-        check(rc, db, "query");
-        sqlite3_reset(st);
+        int rank = 0;
+        for (const auto& id : searcher.search(match, static_cast<unsigned>(depth)).ids)
+            std::cout << q.id << '\t' << ++rank << '\t' << id << '\n';
     }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
     return 0;
 }
 #endif
@@ -343,10 +228,9 @@ int main(int argc, char** argv) {
         if (a.size() == 3 && a[0] == "xapian-index") return xapian_index(a[1], a[2]);
         if (a.size() == 4 && a[0] == "xapian-search")
             return xapian_search(a[1], a[2], std::stoi(a[3]));
-#ifdef RELEVANCE_WITH_SQLITE
+#ifdef DIPLOSEARCH_BENCH_WITH_SQLITE
         if (a.size() == 3 && a[0] == "fts5-index") return fts5_index(a[1], a[2]);
-        if (a.size() == 4 && a[0] == "fts5-search")
-            return fts5_search(a[1], a[2], std::stoi(a[3]));
+        if (a.size() == 4 && a[0] == "fts5-search") return fts5_search(a[1], a[2], std::stoi(a[3]));
 #else
         if (!a.empty() && a[0].rfind("fts5-", 0) == 0) {
             std::cerr << "relevance_tool: built without SQLite (install libsqlite3-dev)\n";
