@@ -32,25 +32,17 @@ const FacetField* find_facet_field(const std::string& name) {
 }
 
 FacetCounter::FacetCounter(std::vector<const FacetField*> fields)
-    : m_fields(std::move(fields)), m_counts(m_fields.size()) {}
+    : m_fields(std::move(fields)), m_raw(m_fields.size()) {}
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
     for (std::size_t i = 0; i < m_fields.size(); ++i) {
         const std::string value = doc.get_value(m_fields[i]->slot);
         if (value.empty()) continue;
-        auto& counts = m_counts[i];
-        switch (m_fields[i]->encoding) {
-            case FacetEncoding::kSingle:
-                ++counts[value];
-                break;
-            case FacetEncoding::kList:
-                value_list::for_each(value,
-                                     [&](std::string_view item) { ++counts[std::string(item)]; });
-                break;
-            case FacetEncoding::kYear:
-                ++counts[std::to_string(
-                    static_cast<int>(std::lround(Xapian::sortable_unserialise(value))))];
-                break;
+        auto& raw = m_raw[i];
+        if (const auto it = raw.find(std::string_view(value)); it != raw.end()) {
+            ++it->second;
+        } else {
+            raw.emplace(value, 1);
         }
     }
 }
@@ -59,7 +51,22 @@ Facet FacetCounter::result(const FacetField& field, std::uint32_t limit) const {
     Facet facet{field.name, {}, 0};
     const auto it = std::find(m_fields.begin(), m_fields.end(), &field);
     if (it == m_fields.end()) return facet;
-    const auto& counts = m_counts[static_cast<std::size_t>(it - m_fields.begin())];
+    std::unordered_map<std::string, std::uint64_t> counts;
+    for (const auto& [value, documents] : m_raw[static_cast<std::size_t>(it - m_fields.begin())]) {
+        switch (field.encoding) {
+            case FacetEncoding::kSingle:
+                counts[value] += documents;
+                break;
+            case FacetEncoding::kList:
+                value_list::for_each(
+                    value, [&](std::string_view item) { counts[std::string(item)] += documents; });
+                break;
+            case FacetEncoding::kYear:
+                counts[std::to_string(static_cast<int>(
+                    std::lround(Xapian::sortable_unserialise(value))))] += documents;
+                break;
+        }
+    }
     facet.distinct = counts.size();
     for (const auto& [value, count] : counts) facet.values.push_back({value, value, count});
     std::sort(facet.values.begin(), facet.values.end(),

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -51,8 +52,20 @@ class FacetCounter final : public Xapian::MatchSpy {
     Facet result(const FacetField& field, std::uint32_t limit) const;
 
   private:
+    // Looks strings up by string_view, so counting a value allocates nothing.
+    struct RawHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    using RawCounts = std::unordered_map<std::string, std::uint64_t, RawHash, std::equal_to<>>;
+
     std::vector<const FacetField*> m_fields;
-    std::vector<std::unordered_map<std::string, std::uint64_t>> m_counts;  // Parallel to m_fields.
+    // Documents per raw slot value (a whole country list, a serialised year),
+    // parallel to m_fields: one lookup per document and field while matching;
+    // lists are split and years decoded once per distinct value in result().
+    std::vector<RawCounts> m_raw;
 };
 
 }  // namespace diplosearch::searcher

@@ -265,19 +265,34 @@ ParsedQuery QueryBuilder::parse_query(const std::string& query_text, bool relax)
         expanded = m_synonyms ? fold_query(expand_synonyms(marked, *m_synonyms)) : marked;
     }
 
+    // Xapian looks up a correction for every word; only absent or rare ones can need one.
+    std::string* corrected = worth_correcting(query_text) ? &parsed.corrected : nullptr;
     if (expanded == query_text) {
-        parsed.all_words = parse_text(query_text, query_text, &parsed.corrected);
+        parsed.all_words = parse_text(query_text, query_text, corrected);
     } else {
         // The suggestion is made on the query as typed, but an acronym that the
         // synonym table knows ("UNSC") is not a misspelling, whatever the index says.
-        parse_text(query_text, query_text, &parsed.corrected);
-        parsed.corrected = keep_matched_words(query_text, parsed.corrected, matched);
+        if (corrected) {
+            parse_text(query_text, query_text, corrected);
+            parsed.corrected = keep_matched_words(query_text, parsed.corrected, matched);
+        }
         parsed.all_words = parse_text(expanded, query_text, nullptr);
     }
     if (relax && relaxable(query_text)) {
         parsed.some_words = parse_text_with(Xapian::Query::OP_OR, expanded, query_text);
     }
     return parsed;
+}
+
+bool QueryBuilder::worth_correcting(const std::string& query_text) const {
+    if (!m_has_spelling) return false;
+    for (const auto& token : tokenise_query(query_text)) {
+        if (!token.plain && !token.quoted) continue;
+        for (const auto& word : token.words) {
+            if (rare_word(m_db, word, m_stemmer)) return true;
+        }
+    }
+    return false;
 }
 
 Xapian::Query QueryBuilder::parse_text_with(Xapian::Query::op op, const std::string& query_text,

@@ -80,6 +80,9 @@ class QueryBuilder {
     // Parses @p query_text; errors quote @p as_given.
     Xapian::Query parse_text(const std::string& query_text, const std::string& as_given,
                              std::string* corrected);
+    // True when a plain or quoted word of @p query_text is absent from the
+    // index or rare in it: only then can a spelling correction help.
+    bool worth_correcting(const std::string& query_text) const;
     // parse_text() with @p op between words instead of AND.
     Xapian::Query parse_text_with(Xapian::Query::op op, const std::string& query_text,
                                   const std::string& as_given);

@@ -243,6 +243,11 @@ class WordMatcher {
     WordMatcher(const Wanted& wanted, const Xapian::Stem& stemmer)
         : m_wanted(wanted), m_stemmer(stemmer) {
         for (const auto& w : wanted.words) {
+            if (w.word.empty()) {
+                m_first.fill(true);
+            } else {
+                m_first[static_cast<unsigned char>(w.word.front())] = true;
+            }
             if (!w.stemmed) continue;
             const auto first = static_cast<unsigned char>(w.word.front());
             m_stem_first[first] = true;
@@ -251,7 +256,12 @@ class WordMatcher {
     }
 
     Bits operator()(const std::string& term) {
-        if (term.size() > kMaxWordBytes) return 0;
+        // Every query word, stem and prefix starts with the letter its text
+        // words start with, so most words of a text need no lookup at all.
+        if (term.empty() || term.size() > kMaxWordBytes ||
+            !m_first[static_cast<unsigned char>(term.front())]) {
+            return 0;
+        }
         const auto it = m_seen.find(term);
         if (it != m_seen.end()) return it->second;
         // English stems keep the word's first letter and are never longer
@@ -276,6 +286,7 @@ class WordMatcher {
   private:
     const Wanted& m_wanted;
     const Xapian::Stem& m_stemmer;
+    std::array<bool, 256> m_first{};  // First bytes of the query words.
     std::array<bool, 256> m_stem_first{};
     std::size_t m_shortest_stem = kMaxWordBytes;
     std::unordered_map<std::string, Bits> m_seen;

@@ -150,11 +150,16 @@ Xapian::Query FuzzyWordProcessor::operator()(const std::string& value) {
                       kNearWordWeight));
 }
 
+bool rare_word(const Xapian::Database& db, const std::string& lower, const Xapian::Stem& stemmer) {
+    return documents_with(db, lower, stemmer) <=
+           std::max<Xapian::doccount>(1, db.get_doccount() / kRareWordShare);
+}
+
 bool likely_typo(const Xapian::Database& db, const std::string& lower,
                  const Xapian::Stem& stemmer) {
     const Xapian::doccount documents = documents_with(db, lower, stemmer);
     if (documents == 0) return true;
-    if (documents > std::max<Xapian::doccount>(1, db.get_doccount() / kRareWordShare)) return false;
+    if (!rare_word(db, lower, stemmer)) return false;
     const auto near = nearest_words(db, lower, kNearWordsPerTypo);
     return std::any_of(near.begin(), near.end(), [&](const NearWord& n) {
         return n.documents >= documents * kCommonNeighbourFactor;

@@ -46,6 +46,10 @@ class FuzzyWordProcessor final : public Xapian::FieldProcessor {
     Xapian::Stem m_stemmer;
 };
 
+/// True when at most one document in 2,000 (at least one document) holds
+/// @p lower (lower-cased, folded) in any form the stemmer relates it to.
+bool rare_word(const Xapian::Database& db, const std::string& lower, const Xapian::Stem& stemmer);
+
 /// True when @p lower (lower-cased, folded) is probably a misspelling: no
 /// document holds it in any form the stemmer relates it to, or it is rare (at
 /// most one document in 2,000) and a near word is at least 50 times as common.
