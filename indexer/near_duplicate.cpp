@@ -153,26 +153,33 @@ void ClusterAssigner::assign(const Document& doc, const std::string& id_term,
 
     const Xapian::valueno slot = schema::slot(schema::ValueSlot::kDuplicateCluster);
     std::string key;
+    Xapian::docid best_match = 0;  // The most similar confirmed candidate.
+    std::string best_match_id;
     double best = kMinSimilarity;
     for (const auto& [bands, docid] : candidates) {
         const Xapian::Document other = m_db.get_document(docid);
         // Re-check against the stored text: exact similarity, no stored signature needed.
         const Document stored = stored_document::decode(other.get_data(), true);
         const double similarity = jaccard(own, shingles(fingerprint_text(stored)));
-        const std::string other_key = other.get_value(slot);
-        if (similarity >= best && !other_key.empty() && (key.empty() || similarity > best)) {
+        if (similarity >= best && (best_match == 0 || similarity > best)) {
             best = similarity;
-            key = other_key;
+            best_match = docid;
+            best_match_id = stored.id;
+            key = other.get_value(slot);
         }
     }
-    // A new cluster's key names its first member's content, so a later
-    // document reusing the id with other text does not join the old cluster.
+    for (const auto& term : terms) xdoc.add_boolean_term(term);
+    if (best_match == 0) return;  // No copy yet: no key, nothing for the searcher to collapse.
     if (key.empty()) {
-        std::string seed = doc.id;
+        // The match was alone until now: the pair starts a cluster, and its key
+        // names the first copy's id and this copy's content.
+        std::string seed = best_match_id;
         seed.append(reinterpret_cast<const char*>(sig.data()), sig.size() * sizeof(sig[0]));
         key = hex(XXH3_64bits(seed.data(), seed.size()));
+        Xapian::Document first = m_db.get_document(best_match);
+        first.add_value(slot, key);
+        m_db.replace_document(best_match, first);  // Values only: terms are not rewritten.
     }
-    for (const auto& term : terms) xdoc.add_boolean_term(term);
     xdoc.add_value(slot, key);
 }
 

@@ -64,8 +64,11 @@ Signature signature(const std::vector<std::uint64_t>& shingles);
 /// hash of the band's values): documents sharing a term are candidates.
 std::vector<std::string> band_terms(const Signature& signature);
 
-/// Gives each new document a cluster key: the key of its most similar
-/// near-duplicate already in the database, else a new key of its own.
+/// Gives each new document that has a near-duplicate already in the database
+/// a cluster key: the key of its most similar copy, or, when that copy was
+/// alone so far, a new key given to both. A document without copies has no
+/// key: the searcher's collapse costs nothing for it (with a key per document,
+/// collapsing a broad query cost more than matching it).
 ///
 /// Clusters are single-link and first come, first served: a document joins the
 /// cluster of the best match it finds when it is indexed and never moves later.
@@ -77,9 +80,10 @@ class ClusterAssigner {
     /// committed are found too.
     explicit ClusterAssigner(Xapian::WritableDatabase& db) : m_db(db) {}
 
-    /// Adds the band terms and the cluster key value to @p xdoc, the document
-    /// built from @p doc that will replace whatever is indexed under @p id_term.
-    /// A document with no text gets neither and is never collapsed.
+    /// Adds the band terms and, when it has a copy, the cluster key value to
+    /// @p xdoc, the document built from @p doc that will replace whatever is
+    /// indexed under @p id_term (and the key to a copy that had none). A
+    /// document with no text gets neither and is never collapsed.
     void assign(const Document& doc, const std::string& id_term, Xapian::Document& xdoc);
 
   private:
