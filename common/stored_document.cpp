@@ -12,6 +12,8 @@ namespace diplosearch::stored_document {
 
 namespace {
 
+constexpr char kTextSeparator = '\n';
+
 void put(nlohmann::json& j, const char* key, const std::string& value) {
     if (!value.empty()) j[key] = value;
 }
@@ -51,14 +53,21 @@ std::string encode(const Document& doc) {
     put(j, "url", doc.url);
     put(j, "speaker", doc.speaker);
     put(j, "path", doc.path);
-    put(j, "text", std::string(text::utf8_prefix(doc.text, schema::kStoredTextBytes)));
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // The text follows the one-line JSON raw, after a newline: reading a hit's
+    // metadata then never scans its text, and the text needs no unescaping.
+    std::string data = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    data += kTextSeparator;
+    data += text::utf8_prefix(doc.text, schema::kStoredTextBytes);
+    return data;
 }
 
 Document decode(std::string_view data, bool with_text) {
+    // One-line JSON never holds a raw newline: the first one ends it.
+    const auto separator = data.find(kTextSeparator);
+    const std::string_view metadata = data.substr(0, separator);
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(data);
+        j = nlohmann::json::parse(metadata);
     } catch (const nlohmann::json::exception& e) {
         throw IndexError(std::string("corrupt document data: ") + e.what());
     }
@@ -78,7 +87,7 @@ Document decode(std::string_view data, bool with_text) {
     doc.url = get(j, "url");
     doc.speaker = get(j, "speaker");
     doc.path = get(j, "path");
-    if (with_text) doc.text = get(j, "text");
+    if (with_text && separator != std::string_view::npos) doc.text = data.substr(separator + 1);
     return doc;
 }
 

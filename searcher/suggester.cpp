@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <optional>
 
-#include <nlohmann/json.hpp>
-
 #include "query_tokens.hpp"
 #include "schema.hpp"
 #include "stored_document.hpp"
@@ -128,25 +126,6 @@ Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& 
     return enquire.get_mset(0, 0, kCountedMatches).get_matches_estimated();
 }
 
-// The string value of top-level @p key in document data, read without parsing
-// the whole JSON: the stored text comes before the title and is up to 64 KB,
-// so a full parse per title suggestion would cost ~0.1 ms. Inside a JSON
-// string every quote is escaped, so `"key":"` unescaped can only be the key.
-std::optional<std::string> stored_string(std::string_view data, std::string_view key) {
-    const std::string needle = "\"" + std::string(key) + "\":\"";
-    const auto at = data.find(needle);
-    if (at == std::string_view::npos) return std::nullopt;
-    const std::size_t open = at + needle.size() - 1;
-    std::size_t close = open + 1;
-    while (close < data.size() && data[close] != '"') close += data[close] == '\\' ? 2 : 1;
-    if (close >= data.size()) return std::nullopt;
-    try {
-        return nlohmann::json::parse(data.substr(open, close - open + 1)).get<std::string>();
-    } catch (const nlohmann::json::exception&) {
-        return std::nullopt;
-    }
-}
-
 std::vector<Suggestion> term_completions(const Xapian::Database& db, const TypedQuery& typed,
                                          std::string_view text, std::size_t limit) {
     std::vector<Candidate> candidates;
@@ -209,21 +188,14 @@ std::vector<Suggestion> title_completions(const Xapian::Database& db, const Type
         enquire.get_mset(0, static_cast<Xapian::doccount>(limit) * kTitleWindowFactor);
     std::vector<Suggestion> out;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const std::string data = it.get_document().get_data();
-        auto title = stored_string(data, "title");
-        auto id = stored_string(data, "id");
-        if (!title || !id) {
-            Document doc = stored_document::decode(data, false);
-            title = std::move(doc.title);
-            id = std::move(doc.id);
-        }
-        if (title->empty()) continue;
+        Document doc = stored_document::decode(it.get_document().get_data(), false);
+        if (doc.title.empty()) continue;
         const auto same = std::find_if(out.begin(), out.end(),
-                                       [&](const Suggestion& s) { return s.text == *title; });
+                                       [&](const Suggestion& s) { return s.text == doc.title; });
         if (same != out.end()) {
             ++same->documents;
         } else if (out.size() < limit) {
-            out.push_back({std::move(*title), "title", std::move(*id), 1});
+            out.push_back({std::move(doc.title), "title", std::move(doc.id), 1});
         }
     }
     return out;

@@ -35,6 +35,7 @@
 #include <string>
 #include <vector>
 
+#include "stored_document.hpp"
 #include "xapian_baseline.hpp"
 #ifdef DIPLOSEARCH_BENCH_WITH_SQLITE
 #include "fts5_baseline.hpp"
@@ -43,12 +44,6 @@
 namespace {
 
 using json = nlohmann::json;
-
-std::string str_field(const json& j, const char* key) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) return {};
-    return it->get<std::string>();
-}
 
 struct Query {
     std::string id, kind, text;
@@ -96,10 +91,9 @@ int xapian_search(const std::string& db_path, const std::string& queries, int de
 int export_diplo(const std::string& db_path) {
     Xapian::Database db(db_path);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        json j = json::parse(db.get_document(*it).get_data());
-        json out = {{"id", str_field(j, "id")},
-                    {"title", str_field(j, "title")},
-                    {"text", str_field(j, "text")}};
+        const diplosearch::Document doc =
+            diplosearch::stored_document::decode(db.get_document(*it).get_data());
+        json out = {{"id", doc.id}, {"title", doc.title}, {"text", doc.text}};
         std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
     }
     return 0;

@@ -66,6 +66,19 @@ TEST_CASE("stored_document decode without text leaves text empty", "[unit][store
     CHECK(back.text.empty());
 }
 
+TEST_CASE("stored_document keeps the text raw after the JSON line", "[unit][stored_document]") {
+    Document doc = full_document();
+    // Quotes, a fake key, newlines and braces in the text are just text.
+    doc.text = "He said \"title\":\"not this\" {\n} and left.\n\nEnd.";
+    const std::string data = stored_document::encode(doc);
+    CHECK(data.ends_with("\n" + doc.text));
+    CHECK(data.find('\n') < data.size() - doc.text.size());  // The JSON line has none.
+    const Document back = stored_document::decode(data);
+    CHECK(back.title == doc.title);
+    CHECK(back.text == doc.text);
+    CHECK(stored_document::decode(data, false).text.empty());
+}
+
 TEST_CASE("stored_document omits empty fields from the JSON", "[unit][stored_document]") {
     Document doc;
     doc.id = "only-id";
