@@ -31,12 +31,28 @@ const FacetField* find_facet_field(const std::string& name) {
     return nullptr;
 }
 
-FacetCounter::FacetCounter(std::vector<const FacetField*> fields)
-    : m_fields(std::move(fields)), m_raw(m_fields.size()) {}
+FacetCounter::FacetCounter(const Xapian::Database& db, std::vector<const FacetField*> fields)
+    : m_db(db), m_fields(std::move(fields)), m_raw(m_fields.size()) {
+    for (const FacetField* field : m_fields)
+        m_streams.push_back(m_db.valuestream_begin(field->slot));
+}
+
+std::string FacetCounter::value_of(std::size_t i, const Xapian::Document& doc) {
+    const Xapian::docid did = doc.get_docid();
+    Xapian::ValueIterator& stream = m_streams[i];
+    const Xapian::ValueIterator end = m_db.valuestream_end(m_fields[i]->slot);
+    if (stream != end && stream.get_docid() > did) {
+        // Out of order (never from Xapian's matcher): start the stream again.
+        stream = m_db.valuestream_begin(m_fields[i]->slot);
+    }
+    if (stream == end) return {};
+    if (stream.get_docid() < did) stream.skip_to(did);
+    return stream != end && stream.get_docid() == did ? *stream : std::string();
+}
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
     for (std::size_t i = 0; i < m_fields.size(); ++i) {
-        const std::string value = doc.get_value(m_fields[i]->slot);
+        const std::string value = value_of(i, doc);
         if (value.empty()) continue;
         auto& raw = m_raw[i];
         if (const auto it = raw.find(std::string_view(value)); it != raw.end()) {

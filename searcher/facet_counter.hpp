@@ -42,7 +42,10 @@ const FacetField* find_facet_field(const std::string& name);
 /// list-encoded slots so each value is counted.
 class FacetCounter final : public Xapian::MatchSpy {
   public:
-    explicit FacetCounter(std::vector<const FacetField*> fields);
+    /// @param db the database the matches come from: its value streams are
+    /// read in docid order, which costs far less per match than a document's
+    /// get_value(), a fresh B-tree lookup each time.
+    FacetCounter(const Xapian::Database& db, std::vector<const FacetField*> fields);
 
     void operator()(const Xapian::Document& doc, double weight) override;
     std::string name() const override { return "diplosearch.FacetCounter"; }
@@ -61,7 +64,13 @@ class FacetCounter final : public Xapian::MatchSpy {
     };
     using RawCounts = std::unordered_map<std::string, std::uint64_t, RawHash, std::equal_to<>>;
 
+    // The value of @p i's slot for document @p did, from its value stream
+    // when matches arrive in docid order (as Xapian's matcher sends them).
+    std::string value_of(std::size_t i, const Xapian::Document& doc);
+
+    Xapian::Database m_db;
     std::vector<const FacetField*> m_fields;
+    std::vector<Xapian::ValueIterator> m_streams;  // Parallel to m_fields.
     // Documents per raw slot value (a whole country list, a serialised year),
     // parallel to m_fields: one lookup per document and field while matching;
     // lists are split and years decoded once per distinct value in result().

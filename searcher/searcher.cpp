@@ -295,7 +295,7 @@ class Searcher::Impl {
             enquire.set_sort_by_key_then_relevance(&date_key,
                                                    request.sort == SortOrder::kDateDescending);
         }
-        FacetCounter counter(main_facets);
+        FacetCounter counter(m_db, main_facets);
         if (!main_facets.empty()) enquire.add_matchspy(&counter);
         // Listing a cluster shows all of it. Facet counters, like any MatchSpy,
         // see documents before collapsing: facets count every copy.
@@ -345,7 +345,7 @@ class Searcher::Impl {
                 results.facets.push_back(counter.result(field, request.facet_size));
                 continue;
             }
-            FacetCounter own({&field});
+            FacetCounter own(m_db, {&field});
             Xapian::Enquire facet_enquire(m_db);
             facet_enquire.set_query(combine(main, filters, name));
             facet_enquire.add_matchspy(&own);

@@ -65,7 +65,7 @@ struct Counted {
 
     explicit Counted(const Xapian::Query& query,
                      std::vector<const FacetField*> fields = all_fields())
-        : counter(std::move(fields)) {
+        : counter(db, std::move(fields)) {
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
         enquire.add_matchspy(&counter);
@@ -191,6 +191,7 @@ TEST_CASE("facet counter returns an empty facet for a field it was not given",
 }
 
 TEST_CASE("facet counter has a stable MatchSpy name", "[unit][facet_counter]") {
-    const FacetCounter counter(all_fields());
+    const Xapian::WritableDatabase db = diplosearch::test::memory_db(corpus());
+    const FacetCounter counter(db, all_fields());
     CHECK(counter.name() == "diplosearch.FacetCounter");
 }
