@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
+
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
@@ -28,6 +30,20 @@ bool in_scope(const std::string& origin_key, const PruneScope& scope) {
            origin_key[scope.root_path.size()] == '/';
 }
 
+// Documents Xapian buffers before it writes their postings out to its tables,
+// even inside a transaction (it only defers the commit there). Its default,
+// 10,000, lets the buffer's trees grow to hundreds of megabytes on long
+// speeches, and inserting into trees that large costs more than writing them
+// out often: on the UNGDC corpus 300 cuts indexing CPU by a third and peak
+// memory by three quarters, with the same index contents.
+constexpr const char* kFlushThreshold = "300";
+
+// Xapian 1.4 reads its flush threshold only from the environment, when a
+// writable database is opened. An operator's own setting wins.
+void set_flush_threshold() {
+    ::setenv("XAPIAN_FLUSH_THRESHOLD", kFlushThreshold, /*overwrite=*/0);
+}
+
 }  // namespace
 
 DatabaseWriter::DatabaseWriter(const std::string& path, WriterOptions options)
@@ -36,6 +52,7 @@ DatabaseWriter::DatabaseWriter(const std::string& path, WriterOptions options)
     // Rebuilding a database that does not exist yet is just creating it.
     const bool fresh = generations::layout_of(path) == generations::Layout::kMissing;
     const bool rebuild = m_options.rebuild && !fresh;
+    set_flush_threshold();
     m_live = database::open_for_writing(path, m_options.wait_seconds, /*check_schema=*/!rebuild);
     if (m_live.generation) generations::remove_debris(path);
     if (!rebuild) {

@@ -76,6 +76,18 @@ std::string DocumentBuilder::id_term(const std::string& id) {
     return schema::boolean_term(schema::prefix::kId, id);
 }
 
+void DocumentBuilder::add_spelling(const Xapian::Document& xdoc, Xapian::WritableDatabase& db) {
+    for (auto term = xdoc.termlist_begin(); term != xdoc.termlist_end(); ++term) {
+        const std::string word = *term;
+        // Prefixes start with a capital letter; TermGenerator lower-cases words.
+        if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z')) continue;
+        // Unprefixed words come only from free text, indexed with positions,
+        // each occurrence at a position of its own.
+        const Xapian::termcount occurrences = term.positionlist_count();
+        if (occurrences > 0) db.add_spelling(word, occurrences);
+    }
+}
+
 Xapian::Document DocumentBuilder::build(const Document& doc) {
     Xapian::Document xdoc;
     m_generator.set_document(xdoc);

@@ -20,6 +20,12 @@ class DocumentBuilder {
     /// The unique-id term of a document id.
     static std::string id_term(const std::string& id);
 
+    /// Adds to @p db the spelling data that FLAG_SPELLING would have added
+    /// while building @p xdoc (built without a spelling database): one per
+    /// occurrence of each unprefixed word, i.e. its position count. Lets a
+    /// worker thread build documents while only the writer touches @p db.
+    static void add_spelling(const Xapian::Document& xdoc, Xapian::WritableDatabase& db);
+
   private:
     Xapian::TermGenerator m_generator;
 };

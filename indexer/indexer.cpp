@@ -5,10 +5,12 @@
 #include <chrono>
 #include <exception>
 #include <optional>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "build_pipeline.hpp"
 #include "content_hash.hpp"
 #include "country_gazetteer.hpp"
 #include "database_writer.hpp"
@@ -32,6 +34,10 @@ namespace {
 
 constexpr std::uint64_t kProgressEvery = 200;
 constexpr std::size_t kMaxListedProblems = 1000;
+// Documents handed to the build worker and not yet written: enough to keep
+// both threads busy when document sizes vary, few enough to add little memory.
+constexpr std::size_t kMaxDocumentsInFlight = 32;
+constexpr std::uint64_t kMaxBytesInFlight = 32ULL << 20;
 
 void log_problem(const InputProblem& problem) {
     const std::string where =
@@ -76,7 +82,8 @@ class Indexer::Impl {
               [this](SourceDocument&& source) { add(std::move(source)); },
               [this](const InputProblem& problem) { report(problem); }),
           m_writer(db_path, writer_options(m_options)),
-          m_builder(m_options.spelling ? &m_writer.db() : nullptr),
+          // Spelling data is added by the writer (add_spelling), not while building.
+          m_builder(nullptr),
           m_clusters(m_writer.db()),
           m_normaliser(CountryGazetteer::builtin()),
           // Anything that changes how a file's bytes become documents.
@@ -85,6 +92,12 @@ class Indexer::Impl {
                               m_options.format.empty() ? "auto" : m_options.format)),
           m_started(std::chrono::steady_clock::now()) {
         if (m_options.extract) m_extractor.emplace(CountryGazetteer::builtin());
+        m_pipeline.emplace(
+            [this](Document& doc) {
+                if (m_extractor) m_extractor->apply(doc);
+                return m_builder.build(doc);
+            },
+            kMaxDocumentsInFlight, kMaxBytesInFlight);
     }
 
     ~Impl() {
@@ -112,13 +125,16 @@ class Indexer::Impl {
         for (std::size_t i = 0; i < sources.size(); ++i) {
             if (sources[i] == "-") {
                 m_reader.read_source("-");
+                drain();
             } else if (listings[i]) {
                 add_listing(*listings[i]);
             }
         }
     }
 
-    // Normalises, extracts and writes one document; std::invalid_argument rejects it.
+    // Normalises a document and hands it to the build worker unless it is
+    // unchanged; std::invalid_argument rejects it. Documents are written in
+    // the order they arrive, by write(), as soon as they are built.
     void add(SourceDocument&& source) {
         Document& doc = source.document;
         std::vector<std::string> warnings;
@@ -129,33 +145,41 @@ class Indexer::Impl {
         if (!warnings.empty()) ++m_stats.warnings;
         const std::string hash = content_hash(doc, m_extractor.has_value(), source.origin_key);
         const std::string id_term = DocumentBuilder::id_term(doc.id);
+        // A second document with an id still in flight must be compared with
+        // the first one's hash, as it would be once the first is written.
+        if (m_in_flight_ids.count(id_term) > 0) drain();
         write_guarded([&] {
             const auto indexed = m_writer.indexed_hash(id_term);
             if (indexed == hash) {
                 ++m_stats.unchanged;
                 return;
             }
-            if (m_extractor) m_extractor->apply(doc);
-            m_writer.begin();  // Spelling data goes into the same transaction.
-            Xapian::Document xdoc = m_builder.build(doc);
-            m_clusters.assign(doc, id_term, xdoc);
-            xdoc.add_value(schema::slot(schema::ValueSlot::kContentHash), hash);
-            if (!source.origin_key.empty()) {
-                xdoc.add_boolean_term(schema::origin_term(source.origin_key));
-            }
-            m_writer.put(id_term, xdoc, doc.text.size() + doc.title.size());
+            const std::uint64_t bytes = doc.text.size() + doc.title.size();
+            m_in_flight_ids.insert(id_term);
+            if (m_pipeline->full()) write(*m_pipeline->take(true));
+            m_pipeline->submit(BuildJob{std::move(doc), std::move(source.origin), source.line,
+                                        std::move(source.origin_key), id_term, hash, bytes,
+                                        indexed.has_value(), Xapian::Document(), nullptr});
             ++(indexed ? m_stats.updated : m_stats.added);
             ++m_stats.indexed;
         });
+        while (auto built = m_pipeline->take(false)) write(std::move(*built));
         if ((m_stats.indexed + m_stats.unchanged) % kProgressEvery == 0) progress();
     }
 
+    // Writes every document handed to the build worker.
+    void drain() {
+        while (auto built = m_pipeline->take(true)) write(std::move(*built));
+    }
+
     void commit() {
+        drain();
         write_guarded([&] { m_writer.commit(); });
     }
 
     IndexStats finish() {
         if (m_finished) return stats();
+        drain();
         write_guarded([&] {
             if (!m_prune_scopes.empty()) m_stats.deleted = m_writer.prune(m_prune_scopes);
             const WriteSummary summary = m_writer.finish();
@@ -180,6 +204,36 @@ class Indexer::Impl {
     }
 
   private:
+    // Finishes a built document on the writer's side: spelling data, the
+    // near-duplicate cluster (which reads the documents written before it),
+    // the content hash and origin, then the write itself.
+    void write(BuildJob&& built) {
+        m_in_flight_ids.erase(built.id_term);
+        if (built.error) {
+            try {
+                std::rethrow_exception(built.error);
+            } catch (const std::invalid_argument& e) {
+                // Rejected as DocumentReader would have rejected it inline.
+                report(InputProblem{ProblemKind::kRejected, built.origin, built.line, e.what()});
+                // Counted when submitted; it was not indexed after all.
+                --(built.replaces ? m_stats.updated : m_stats.added);
+                --m_stats.indexed;
+                return;
+            }
+        }
+        write_guarded([&] {
+            m_writer.begin();  // Spelling data goes into the same transaction.
+            Xapian::Document& xdoc = built.xdoc;
+            if (m_options.spelling) DocumentBuilder::add_spelling(xdoc, m_writer.db());
+            m_clusters.assign(built.document, built.id_term, xdoc);
+            xdoc.add_value(schema::slot(schema::ValueSlot::kContentHash), built.hash);
+            if (!built.origin_key.empty()) {
+                xdoc.add_boolean_term(schema::origin_term(built.origin_key));
+            }
+            m_writer.put(built.id_term, xdoc, built.bytes);
+        });
+    }
+
     // Any database failure poisons the job: nothing more is written or committed.
     template <typename Body>
     void write_guarded(Body&& body) {
@@ -236,6 +290,8 @@ class Indexer::Impl {
         }
         const std::uint64_t problems_before = m_stats.rejected + m_stats.skipped;
         m_reader.read_file(file);
+        // The file's stamp may only be committed with or after its documents.
+        drain();
         ++m_stats.files_read;
         m_stats.bytes_done += file.size;
         if (m_stats.rejected + m_stats.skipped != problems_before) {
@@ -301,6 +357,9 @@ class Indexer::Impl {
     bool m_finished = false;
     int m_uncaught_at_open = std::uncaught_exceptions();
     std::chrono::steady_clock::time_point m_started;
+    std::unordered_set<std::string> m_in_flight_ids;
+    // Last, so the worker stops before the builder and extractor it uses go.
+    std::optional<BuildPipeline> m_pipeline;
 };
 
 Indexer::Indexer(const std::string& db_path, IndexerOptions options)
@@ -324,6 +383,7 @@ void Indexer::add_sources(const std::vector<std::string>& sources) {
 void Indexer::add_jsonl_stream(std::istream& input, const std::string& name) {
     auto stream = wrap_istream(input, name);
     m_impl->reader().read_jsonl(*stream, name, name);
+    m_impl->drain();
 }
 
 void Indexer::add_document(Document document) {
