@@ -6,13 +6,12 @@
 #include <xapian.h>
 
 #include <cstdint>
-#include <map>
+#include <memory>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "diplosearch/searcher.hpp"
+#include "facet_column.hpp"
 
 namespace diplosearch::searcher {
 
@@ -38,13 +37,12 @@ const FacetField* find_facet_field(const std::string& name);
 
 /// A MatchSpy counting several facets in one pass over the matches.
 ///
-/// Xapian's ValueCountMatchSpy counts one value per slot; this one splits
-/// list-encoded slots so each value is counted.
+/// Xapian's ValueCountMatchSpy counts one value per slot; this one counts
+/// each value of multi-valued fields, from FacetColumn tables.
 class FacetCounter final : public Xapian::MatchSpy {
   public:
-    /// @param db the database the matches come from: its value streams are
-    /// read in docid order, which costs far less per match than a document's
-    /// get_value(), a fresh B-tree lookup each time.
+    /// @param db the database the matches come from: the columns of @p fields
+    /// for its revision are read (or taken from the cache) here.
     FacetCounter(const Xapian::Database& db, std::vector<const FacetField*> fields);
 
     void operator()(const Xapian::Document& doc, double weight) override;
@@ -55,26 +53,9 @@ class FacetCounter final : public Xapian::MatchSpy {
     Facet result(const FacetField& field, std::uint32_t limit) const;
 
   private:
-    // Looks strings up by string_view, so counting a value allocates nothing.
-    struct RawHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
-    using RawCounts = std::unordered_map<std::string, std::uint64_t, RawHash, std::equal_to<>>;
-
-    // The value of @p i's slot for document @p did, from its value stream
-    // when matches arrive in docid order (as Xapian's matcher sends them).
-    std::string value_of(std::size_t i, const Xapian::Document& doc);
-
-    Xapian::Database m_db;
     std::vector<const FacetField*> m_fields;
-    std::vector<Xapian::ValueIterator> m_streams;  // Parallel to m_fields.
-    // Documents per raw slot value (a whole country list, a serialised year),
-    // parallel to m_fields: one lookup per document and field while matching;
-    // lists are split and years decoded once per distinct value in result().
-    std::vector<RawCounts> m_raw;
+    std::vector<std::shared_ptr<const FacetColumn>> m_columns;  // Parallel to m_fields.
+    std::vector<std::vector<std::uint32_t>> m_counts;           // By field, then value id.
 };
 
 }  // namespace diplosearch::searcher
