@@ -67,7 +67,7 @@ void BuildPipeline::run() {
             m_waiting.pop_front();
         }
         try {
-            job.xdoc = m_build(job.document);
+            m_build(job);
         } catch (...) {
             // Handed back to the writer, which rejects the document or fails
             // the job as building it inline would have.

@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "diplosearch/document.hpp"
+#include "near_duplicate.hpp"
 
 namespace diplosearch::indexer {
 
@@ -37,13 +38,16 @@ struct BuildJob {
     std::uint64_t bytes = 0;  ///< Title and text bytes: the job's weight in the queue.
     bool replaces = false;    ///< Whether a document with this id is indexed already.
     Xapian::Document xdoc;
+    /// For the near-duplicate check, which the writer finishes against the database.
+    near_duplicate::TextFingerprint fingerprint;
     std::exception_ptr error;  ///< Set when building threw; xdoc is then empty.
 };
 
 class BuildPipeline {
   public:
-    /// Runs on the worker thread; must not touch anything the writer uses.
-    using Build = std::function<Xapian::Document(Document&)>;
+    /// Runs on the worker thread: fills in the job's xdoc and fingerprint from
+    /// its document; must not touch anything the writer uses.
+    using Build = std::function<void(BuildJob&)>;
 
     /// @param max_jobs, @param max_bytes how much may be queued or built but
     /// not yet taken back, so memory stays bounded by bytes, not by corpus size.

@@ -93,9 +93,10 @@ class Indexer::Impl {
           m_started(std::chrono::steady_clock::now()) {
         if (m_options.extract) m_extractor.emplace(CountryGazetteer::builtin());
         m_pipeline.emplace(
-            [this](Document& doc) {
-                if (m_extractor) m_extractor->apply(doc);
-                return m_builder.build(doc);
+            [this](BuildJob& job) {
+                if (m_extractor) m_extractor->apply(job.document);
+                job.xdoc = m_builder.build(job.document);
+                job.fingerprint = near_duplicate::fingerprint(job.document);
             },
             kMaxDocumentsInFlight, kMaxBytesInFlight);
     }
@@ -157,9 +158,17 @@ class Indexer::Impl {
             const std::uint64_t bytes = doc.text.size() + doc.title.size();
             m_in_flight_ids.insert(id_term);
             if (m_pipeline->full()) write(*m_pipeline->take(true));
-            m_pipeline->submit(BuildJob{std::move(doc), std::move(source.origin), source.line,
-                                        std::move(source.origin_key), id_term, hash, bytes,
-                                        indexed.has_value(), Xapian::Document(), nullptr});
+            m_pipeline->submit(BuildJob{std::move(doc),
+                                        std::move(source.origin),
+                                        source.line,
+                                        std::move(source.origin_key),
+                                        id_term,
+                                        hash,
+                                        bytes,
+                                        indexed.has_value(),
+                                        Xapian::Document(),
+                                        {},
+                                        nullptr});
             ++(indexed ? m_stats.updated : m_stats.added);
             ++m_stats.indexed;
         });
@@ -225,7 +234,7 @@ class Indexer::Impl {
             m_writer.begin();  // Spelling data goes into the same transaction.
             Xapian::Document& xdoc = built.xdoc;
             if (m_options.spelling) DocumentBuilder::add_spelling(xdoc, m_writer.db());
-            m_clusters.assign(built.document, built.id_term, xdoc);
+            m_clusters.assign(built.fingerprint, built.id_term, xdoc);
             xdoc.add_value(schema::slot(schema::ValueSlot::kContentHash), built.hash);
             if (!built.origin_key.empty()) {
                 xdoc.add_boolean_term(schema::origin_term(built.origin_key));

@@ -121,12 +121,20 @@ std::vector<std::string> band_terms(const Signature& signature) {
     return terms;
 }
 
-void ClusterAssigner::assign(const Document& doc, const std::string& id_term,
+TextFingerprint fingerprint(const Document& doc) {
+    TextFingerprint fp;
+    fp.shingles = shingles(fingerprint_text(doc));
+    if (fp.shingles.empty()) return fp;
+    fp.signature = signature(fp.shingles);
+    fp.bands = band_terms(fp.signature);
+    return fp;
+}
+
+void ClusterAssigner::assign(const TextFingerprint& own, const std::string& id_term,
                              Xapian::Document& xdoc) {
-    const std::vector<std::uint64_t> own = shingles(fingerprint_text(doc));
-    if (own.empty()) return;
-    const Signature sig = signature(own);
-    const std::vector<std::string> terms = band_terms(sig);
+    if (own.shingles.empty()) return;
+    const Signature& sig = own.signature;
+    const std::vector<std::string>& terms = own.bands;
 
     // The document's own earlier version is about to be replaced: never its own match.
     Xapian::docid self = 0;
@@ -160,7 +168,7 @@ void ClusterAssigner::assign(const Document& doc, const std::string& id_term,
         const Xapian::Document other = m_db.get_document(docid);
         // Re-check against the stored text: exact similarity, no stored signature needed.
         const Document stored = stored_document::decode(other.get_data(), true);
-        const double similarity = jaccard(own, shingles(fingerprint_text(stored)));
+        const double similarity = jaccard(own.shingles, shingles(fingerprint_text(stored)));
         if (similarity >= best && (best_match == 0 || similarity > best)) {
             best = similarity;
             best_match = docid;

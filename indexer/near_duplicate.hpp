@@ -64,6 +64,18 @@ Signature signature(const std::vector<std::uint64_t>& shingles);
 /// hash of the band's values): documents sharing a term are candidates.
 std::vector<std::string> band_terms(const Signature& signature);
 
+/// What near-duplicate detection needs of a document's text, computed apart
+/// from the database (on the indexer's worker thread): its shingles, their
+/// signature and its band terms. All empty for a document without text.
+struct TextFingerprint {
+    std::vector<std::uint64_t> shingles;
+    Signature signature{};
+    std::vector<std::string> bands;
+};
+
+/// The fingerprint of @p doc's text (fingerprint_text()).
+TextFingerprint fingerprint(const Document& doc);
+
 /// Gives each new document that has a near-duplicate already in the database
 /// a cluster key: the key of its most similar copy, or, when that copy was
 /// alone so far, a new key given to both. A document without copies has no
@@ -81,10 +93,10 @@ class ClusterAssigner {
     explicit ClusterAssigner(Xapian::WritableDatabase& db) : m_db(db) {}
 
     /// Adds the band terms and, when it has a copy, the cluster key value to
-    /// @p xdoc, the document built from @p doc that will replace whatever is
-    /// indexed under @p id_term (and the key to a copy that had none). A
+    /// @p xdoc, the document of fingerprint @p own that will replace whatever
+    /// is indexed under @p id_term (and the key to a copy that had none). A
     /// document with no text gets neither and is never collapsed.
-    void assign(const Document& doc, const std::string& id_term, Xapian::Document& xdoc);
+    void assign(const TextFingerprint& own, const std::string& id_term, Xapian::Document& xdoc);
 
   private:
     Xapian::WritableDatabase& m_db;

@@ -1069,7 +1069,7 @@ TEST_CASE("document(id) round trip and info()", "[integration][searcher]") {
 
     const IndexInfo info = searcher.info();
     CHECK(info.documents == 8);
-    CHECK(info.schema_version == "4");
+    CHECK(info.schema_version == "5");
     CHECK(info.path == f.db);
 }
 

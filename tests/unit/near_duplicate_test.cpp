@@ -125,7 +125,7 @@ TEST_CASE("cluster keys: copies share one, documents without copies have none",
         const Document doc = test::make_doc(id, title, "", {}, {}, "", text);
         const std::string id_term = indexer::DocumentBuilder::id_term(id);
         Xapian::Document xdoc = builder.build(doc);
-        clusters.assign(doc, id_term, xdoc);
+        clusters.assign(fingerprint(doc), id_term, xdoc);
         db.replace_document(id_term, xdoc);  // Not committed: later lookups still see it.
         return key_of(id);
     };

@@ -66,13 +66,19 @@ TEST_CASE("stored_document decode without text leaves text empty", "[unit][store
     CHECK(back.text.empty());
 }
 
-TEST_CASE("stored_document keeps the text raw after the JSON line", "[unit][stored_document]") {
+TEST_CASE("stored_document keeps the text compressed after the JSON line",
+          "[unit][stored_document]") {
     Document doc = full_document();
     // Quotes, a fake key, newlines and braces in the text are just text.
-    doc.text = "He said \"title\":\"not this\" {\n} and left.\n\nEnd.";
+    doc.text = "He said \"title\":\"not this\" {\n} and left.\n\nEnd. ";
+    for (int i = 0; i < 6; ++i) doc.text += doc.text;
     const std::string data = stored_document::encode(doc);
-    CHECK(data.ends_with("\n" + doc.text));
-    CHECK(data.find('\n') < data.size() - doc.text.size());  // The JSON line has none.
+    const auto separator = data.find('\n');
+    REQUIRE(separator != std::string::npos);
+    CHECK(nlohmann::json::parse(data.substr(0, separator)).at("id") == doc.id);
+    // A zstd frame, much shorter than the repetitive text.
+    CHECK(data.compare(separator + 1, 4, "\x28\xB5\x2F\xFD") == 0);
+    CHECK(data.size() - separator - 1 < doc.text.size() / 4);
     const Document back = stored_document::decode(data);
     CHECK(back.title == doc.title);
     CHECK(back.text == doc.text);
@@ -125,6 +131,17 @@ TEST_CASE("stored_document encode replaces invalid UTF-8 instead of throwing",
     REQUIRE_NOTHROW(data = stored_document::encode(doc));
     const Document back = stored_document::decode(data);
     CHECK(back.title == "bad \xEF\xBF\xBD byte");
+}
+
+TEST_CASE("stored_document decode rejects a damaged text frame", "[unit][stored_document]") {
+    Document doc = full_document();
+    doc.text = "Some text to compress, some text to compress, some text to compress.";
+    std::string data = stored_document::encode(doc);
+    const std::string cut = data.substr(0, data.size() - 3);
+    CHECK_THROWS_AS(stored_document::decode(cut), IndexError);
+    CHECK(stored_document::decode(cut, false).id == doc.id);  // Metadata still reads.
+    CHECK_THROWS_AS(stored_document::decode(data.substr(0, data.find('\n') + 1) + "raw text"),
+                    IndexError);
 }
 
 TEST_CASE("stored_document decode rejects data that is not JSON", "[unit][stored_document]") {
