@@ -149,6 +149,10 @@ void remove_generation(const fs::path& db, unsigned number) {
 void remove_debris(const fs::path& db) {
     std::error_code ec;
     fs::remove(db / kTempStubName, ec);
+    if (fs::exists(db / kCompactTempName, ec)) {
+        spdlog::info("{}: removing a compaction left by an interrupted job", db.string());
+        fs::remove_all(db / kCompactTempName, ec);
+    }
     const auto live = live_generation(db);
     if (!live) return;
     for (const unsigned number : list_generations(db)) {

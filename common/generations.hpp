@@ -60,9 +60,12 @@ void replace_file(const fs::path& db, std::string_view name, const std::string& 
 /// because a leftover folder is only debris for the next run.
 void remove_generation(const fs::path& db, unsigned number);
 
+/// The folder a compaction writes before it becomes a generation.
+inline constexpr std::string_view kCompactTempName = "compact.tmp";
+
 /// Removes what an interrupted job leaves behind: generations newer than the
-/// live one (a rebuild that never switched) and a half-written stub. The
-/// caller must hold the live generation's lock.
+/// live one (a rebuild that never switched), a half-written stub and a
+/// half-written compaction. The caller must hold the live generation's lock.
 void remove_debris(const fs::path& db);
 
 /// Identity of the stub file, to notice that a rebuild switched generations.

@@ -4,7 +4,9 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <filesystem>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -235,8 +237,61 @@ void DatabaseWriter::commit() {
     m_batch_bytes = 0;
 }
 
+// Xapian's compaction (what xapian-compact does) into @p destination via a
+// temporary folder beside the generations: a crash leaves only that folder,
+// which the next job removes.
+void DatabaseWriter::compact_into(const std::filesystem::path& destination) {
+    const std::filesystem::path temp =
+        std::filesystem::path(m_path) / generations::kCompactTempName;
+    guarded([&] {
+        std::error_code ec;
+        std::filesystem::remove_all(temp, ec);
+        m_target.commit();  // Metadata set outside a batch (a new generation's schema stamp).
+        // Docids stay as they are: the searcher's facet tables, the stamps
+        // and anyone holding an id between jobs see the same numbers.
+        m_target.compact(temp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    });
+    if (m_new_generation) {
+        // The new generation is not live yet: nothing reads it but us.
+        m_target.close();
+        generations::remove_generation(m_path, *m_new_generation);
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, destination, ec);
+    if (ec) {
+        m_failed = true;
+        throw IndexError(fmt::format("{}: cannot move the compacted database into place: {}",
+                                     m_path, ec.message()));
+    }
+}
+
 WriteSummary DatabaseWriter::finish() {
     commit();
+    if (m_options.compact && !m_new_generation && !m_live.generation) {
+        spdlog::warn("{}: not compacting a plain Xapian database (use xapian-compact)", m_path);
+    } else if (m_options.compact) {
+        const auto started = std::chrono::steady_clock::now();
+        const std::uint64_t doccount = guarded([&] { return m_target.get_doccount(); });
+        // A rebuild compacts its own generation before the switch; any other
+        // job makes the compacted copy the next generation and drops the live
+        // one, whose content it holds. Readers on the old files keep them open.
+        const unsigned number = m_new_generation ? *m_new_generation : *m_live.generation + 1;
+        compact_into(generations::generation_dir(m_path, number));
+        generations::switch_live(m_path, number);
+        if (!m_new_generation) {
+            m_live.db.close();
+            generations::remove_generation(m_path, *m_live.generation);
+        } else {
+            m_live.db.close();
+            remove_old_generations();
+        }
+        m_finished = true;
+        spdlog::info(
+            "{}: compacted into generation {} in {:.1f} s", m_path, number,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+        const Xapian::Database compacted(generations::generation_dir(m_path, number).string());
+        return WriteSummary{doccount, compacted.get_revision(), number};
+    }
     if (m_new_generation) {
         generations::switch_live(m_path, *m_new_generation);
         spdlog::info("{}: generation {} is live", m_path, *m_new_generation);

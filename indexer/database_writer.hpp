@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -23,6 +24,8 @@ struct WriterOptions {
     bool rebuild = false;
     /// Previous generations kept after a rebuild's switch.
     unsigned keep = 1;
+    /// Finish with a compacted generation (see IndexerOptions::compact).
+    bool compact = false;
     /// A batch is committed when it holds this many documents...
     std::uint32_t batch_documents = 2000;
     /// ...or this many bytes of document text, whichever comes first.
@@ -104,6 +107,7 @@ class DatabaseWriter {
     void keep_docid(Xapian::docid id);
     bool kept(Xapian::docid id) const;
     void remove_old_generations();
+    void compact_into(const std::filesystem::path& destination);
 
     std::string m_path;
     WriterOptions m_options;

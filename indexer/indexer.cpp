@@ -66,8 +66,8 @@ std::optional<InputFormat> forced_format(const std::string& name) {
 }
 
 WriterOptions writer_options(const IndexerOptions& options) {
-    return {options.wait_seconds, options.rebuild, options.keep, options.batch_size,
-            options.batch_bytes};
+    return {options.wait_seconds, options.rebuild,    options.keep,
+            options.compact,      options.batch_size, options.batch_bytes};
 }
 
 }  // namespace
@@ -189,6 +189,14 @@ class Indexer::Impl {
     IndexStats finish() {
         if (m_finished) return stats();
         drain();
+        if (m_options.rebuild && !m_unlisted_sources.empty()) {
+            // A mistyped path or an unmounted disk must not empty the index.
+            m_failed = true;
+            throw IndexError(fmt::format(
+                "{}: not switching to the rebuilt generation: source {} could not be read "
+                "(the live generation is unchanged)",
+                m_path, m_unlisted_sources.front()));
+        }
         write_guarded([&] {
             if (!m_prune_scopes.empty()) m_stats.deleted = m_writer.prune(m_prune_scopes);
             const WriteSummary summary = m_writer.finish();
@@ -260,6 +268,7 @@ class Indexer::Impl {
             return list_source(source);
         } catch (const InputError& e) {
             report(InputProblem{ProblemKind::kRejected, e.source(), 0, e.reason()});
+            m_unlisted_sources.push_back(source);
             if (m_options.prune) {
                 spdlog::warn("{}: not pruning documents from it, since it cannot be listed",
                              source);
@@ -369,6 +378,7 @@ class Indexer::Impl {
     std::unordered_set<std::string> m_in_flight_ids;
     // Last, so the worker stops before the builder and extractor it uses go.
     std::optional<BuildPipeline> m_pipeline;
+    std::vector<std::string> m_unlisted_sources;  // Sources that could not be listed at all.
 };
 
 Indexer::Indexer(const std::string& db_path, IndexerOptions options)

@@ -34,11 +34,13 @@ constexpr const char* kUsage =
     "Formats by extension: .jsonl .json .txt .md .html/.htm, each optionally .zst\n"
     "compressed. Jobs are incremental: unchanged files and documents are skipped,\n"
     "changed ones replaced, new ones added; --prune also deletes what is gone.\n"
+    "--compact ends the job with a compacted copy (smaller; a few seconds per GB).\n"
     "\n"
-    "       diplo-index --rebuild [--keep N] --db PATH SOURCE...\n"
+    "       diplo-index --rebuild [--keep N] [--no-compact] --db PATH SOURCE...\n"
     "\n"
-    "Build a fresh generation beside the live one and switch readers to it atomically\n"
-    "when it is complete; an interrupted rebuild leaves the live index untouched.\n"
+    "Build a fresh generation beside the live one, compact it, and switch readers to\n"
+    "it atomically when it is complete; an interrupted rebuild leaves the live index\n"
+    "untouched.\n"
     "\n"
     "       diplo-index stats --db PATH [--json]\n"
     "       diplo-index rollback --db PATH\n"
@@ -156,6 +158,8 @@ int run(int argc, char** argv) {
     cli::Count batch_mb{static_cast<std::uint32_t>(options.batch_bytes >> 20)};
     cli::Count keep{options.keep};
     bool no_spelling = false;
+    bool compact = false;
+    bool no_compact = false;
     bool no_extract = false;
     bool explain = false;
     bool json = false;
@@ -172,6 +176,10 @@ int run(int argc, char** argv) {
          "build a new generation from the sources and switch readers to it when complete")
         ("keep", po::value(&keep)->value_name("N"),
          "with --rebuild: previous generations kept for rollback (default 1)")
+        ("compact", po::bool_switch(&compact),
+         "finish with a compacted copy of the database (what --rebuild does by default)")
+        ("no-compact", po::bool_switch(&no_compact),
+         "with --rebuild: switch to the new generation as written, uncompacted")
         ("rehash", po::bool_switch(&options.rehash),
          "read and hash every file, even those whose size, times and inode are unchanged")
         ("batch-size", po::value(&batch_size)->value_name("N"),
@@ -200,6 +208,12 @@ int run(int argc, char** argv) {
     if (!options.rebuild && keep.value != options.keep) {
         throw UsageError("--keep only applies with --rebuild");
     }
+    if (compact && no_compact) throw UsageError("--compact and --no-compact contradict each other");
+    if (no_compact && !options.rebuild) {
+        throw UsageError(
+            "--no-compact only applies with --rebuild (other jobs compact with --compact)");
+    }
+    options.compact = compact || (options.rebuild && !no_compact);
     options.spelling = !no_spelling;
     options.batch_size = batch_size.value;
     options.batch_bytes = static_cast<std::uint64_t>(batch_mb.value) << 20;

@@ -28,6 +28,7 @@ namespace {
 
 // Exit codes documented in --help.
 constexpr int kOk = 0;
+constexpr int kFailure = 1;
 constexpr int kUsage = 2;
 constexpr int kNoDatabase = 3;
 constexpr int kLocked = 4;
@@ -832,6 +833,83 @@ TEST_CASE("reindex options are checked", "[cli][reindex]") {
     CHECK(index_cmd("--keep -1 --rebuild --db " + q(db) + " " + src).exit_code == kUsage);
     CHECK(index_cmd("rollback --db " + q(db)).exit_code == kNoDatabase);
     CHECK_FALSE(std::filesystem::exists(db));
+}
+
+namespace {
+
+std::uintmax_t folder_bytes(const std::filesystem::path& folder) {
+    std::uintmax_t bytes = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
+        if (entry.is_regular_file()) bytes += entry.file_size();
+    }
+    return bytes;
+}
+
+json stats_json(const std::string& db) {
+    const CommandResult r = index_cmd("stats --json --db " + q(db));
+    INFO(r.err);
+    REQUIRE(r.exit_code == kOk);
+    return json::parse(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("compact jobs and rebuilds finish with a smaller compacted generation, same contents",
+          "[cli][reindex]") {
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    const std::string src = q(sample_corpus().string());
+    REQUIRE(index_cmd("--db " + q(db) + " " + src).exit_code == kOk);
+    const json loose = stats_json(db);
+    const auto loose_bytes = folder_bytes(dir / "db" / "gen-000001");
+
+    // A plain job with --compact: the compacted copy becomes generation 2 and
+    // the loose one goes (same documents: nothing to roll back to).
+    const CommandResult compacted = index_cmd("--compact --db " + q(db) + " " + src);
+    INFO(compacted.err);
+    REQUIRE(compacted.exit_code == kOk);
+    json after = stats_json(db);
+    CHECK(after["live_generation"] == 2);
+    CHECK(after["generations"] == json::array({2}));
+    CHECK(after["doccount"] == loose["doccount"]);
+    CHECK(after["content_digest"] == loose["content_digest"]);
+    CHECK(folder_bytes(dir / "db" / "gen-000002") < loose_bytes);
+    CHECK(search_json(db, "--facets none gwadar")["total"].get<int>() > 0);
+
+    // A rebuild compacts unless told not to; --keep still applies.
+    REQUIRE(index_cmd("--rebuild --no-compact --db " + q(db) + " " + src).exit_code == kOk);
+    REQUIRE(index_cmd("--rebuild --db " + q(db) + " " + src).exit_code == kOk);
+    after = stats_json(db);
+    CHECK(after["live_generation"] == 4);
+    CHECK(after["generations"] == json::array({3, 4}));
+    CHECK(after["content_digest"] == loose["content_digest"]);
+    CHECK(folder_bytes(dir / "db" / "gen-000004") < folder_bytes(dir / "db" / "gen-000003"));
+
+    // A compaction cut short leaves a folder the next job removes.
+    std::filesystem::create_directory(dir / "db" / "compact.tmp");
+    REQUIRE(index_cmd("--db " + q(db) + " " + src).exit_code == kOk);
+    CHECK_FALSE(std::filesystem::exists(dir / "db" / "compact.tmp"));
+
+    CHECK(index_cmd("--no-compact --db " + q(db) + " " + src).exit_code == kUsage);
+    CHECK(index_cmd("--rebuild --compact --no-compact --db " + q(db) + " " + src).exit_code ==
+          kUsage);
+}
+
+TEST_CASE("a rebuild with a source that cannot be read keeps the live generation",
+          "[cli][reindex]") {
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    REQUIRE(index_cmd("--db " + q(db) + " " + q(sample_corpus().string())).exit_code == kOk);
+    const json before = stats_json(db);
+    const CommandResult r =
+        index_cmd("--rebuild --db " + q(db) + " " + q((dir / "mistyped").string()));
+    CHECK(r.exit_code == kFailure);
+    CHECK_THAT(r.err, Catch::Contains("not switching to the rebuilt generation"));
+    CHECK_THAT(r.err, Catch::Contains("mistyped"));
+    const json after = stats_json(db);
+    CHECK(after["live_generation"] == 1);
+    CHECK(after["generations"] == json::array({1}));
+    CHECK(after["doccount"] == before["doccount"]);
 }
 
 TEST_CASE("a progress bar is drawn on a terminal and never otherwise", "[cli][reindex]") {
