@@ -147,14 +147,9 @@ void collect(const Xapian::Query& query, Wanted& wanted) {
     for (std::size_t i = 0; i < n; ++i) collect(query.get_subquery(i), wanted);
 }
 
-// Decodes the UTF-8 character at @p i into @p ch and returns its length;
-// a malformed byte is a length-1 character that is no letter.
-std::size_t decode(std::string_view s, std::size_t i, unsigned& ch) {
+// Decodes a multi-byte UTF-8 character; see decode().
+std::size_t decode_multibyte(std::string_view s, std::size_t i, unsigned& ch) {
     const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-        ch = b;
-        return 1;
-    }
     std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
     if (len == 0 || i + len > s.size()) {
         ch = 0xFFFD;
@@ -172,25 +167,52 @@ std::size_t decode(std::string_view s, std::size_t i, unsigned& ch) {
     return len;
 }
 
-bool is_word_char(unsigned ch) {
-    if (ch < 0x80) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-               ch == '_';
+// Decodes the UTF-8 character at @p i into @p ch and returns its length;
+// a malformed byte is a length-1 character that is no letter. The tokeniser
+// calls this for every character of ten hits' texts per query: ASCII stays inline.
+inline std::size_t decode(std::string_view s, std::size_t i, unsigned& ch) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) [[likely]] {
+        ch = b;
+        return 1;
     }
+    return decode_multibyte(s, i, ch);
+}
+
+constexpr std::array<bool, 128> kAsciiWordChars = [] {
+    std::array<bool, 128> table{};
+    for (unsigned c = 0; c < 128; ++c) {
+        table[c] =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+    return table;
+}();
+
+inline bool is_word_char(unsigned ch) {
+    if (ch < 0x80) [[likely]]
+        return kAsciiWordChars[ch];
     return Xapian::Unicode::is_wordchar(ch);
 }
 
+// ASCII first: Xapian's Unicode tables cost a lookup per call, and most
+// characters of most texts are ASCII.
 bool is_digit(unsigned ch) {
+    if (ch < 0x80) return ch >= '0' && ch <= '9';
     return Xapian::Unicode::get_category(ch) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
 }
 
 bool is_upper(unsigned ch) {
+    if (ch < 0x80) return ch >= 'A' && ch <= 'Z';
     return Xapian::Unicode::get_category(ch) == Xapian::Unicode::UPPERCASE_LETTER;
 }
 
 // Terms are made from folded text (communiqué is indexed as communique).
-void append_lower(std::string& term, unsigned ch) {
-    text::append_folded_lower(term, ch);
+inline void append_lower(std::string& term, unsigned ch) {
+    if (ch < 0x80) [[likely]] {
+        term.push_back(static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch));
+    } else {
+        text::append_folded_lower(term, ch);
+    }
 }
 
 // The character a word keeps when @p ch joins two word characters (as in
@@ -254,6 +276,10 @@ class WordMatcher {
             m_shortest_stem = std::min(m_shortest_stem, w.word.size());
         }
     }
+
+    /// Whether a word whose folded form starts with @p first_byte can be a
+    /// query word: if not, the tokeniser need not even spell it out.
+    bool may_match(unsigned char first_byte) const { return m_first[first_byte]; }
 
     Bits operator()(const std::string& term) {
         // Every query word, stem and prefix starts with the letter its text
@@ -325,6 +351,14 @@ std::vector<Token> tokenise(std::string_view text, WordMatcher* matcher) {
         token.sentence_start = sentence_start;
         sentence_start = stop_seen = false;
         term.clear();
+        // Most words of a text cannot be a query word: only their extent
+        // matters, so they are walked without being spelt out.
+        bool spell = matcher != nullptr;
+        if (spell) {
+            std::string first;
+            append_lower(first, ch);
+            spell = first.empty() || matcher->may_match(static_cast<unsigned char>(first[0]));
+        }
 
         bool acronym = false;
         if (is_upper(ch)) {
@@ -334,7 +368,7 @@ std::vector<Token> tokenise(std::string_view text, WordMatcher* matcher) {
             std::size_t l = len;
             std::size_t letters = 0;
             while (true) {
-                append_lower(term, c);
+                if (spell) append_lower(term, c);
                 ++letters;
                 p += l;
                 ++pc;
@@ -356,7 +390,7 @@ std::vector<Token> tokenise(std::string_view text, WordMatcher* matcher) {
         }
         if (!acronym) {
             while (true) {
-                append_lower(term, ch);
+                if (spell) append_lower(term, ch);
                 i += len;
                 ++chars;
                 const unsigned prev = ch;
@@ -375,7 +409,7 @@ std::vector<Token> tokenise(std::string_view text, WordMatcher* matcher) {
                         const std::size_t next_len = decode(text, i + l, next);
                         const unsigned kept = is_word_char(next) ? infix(ch, prev, next) : 0;
                         if (kept != 0) {
-                            append_lower(term, kept);
+                            if (spell) append_lower(term, kept);
                             i += l;
                             ++chars;
                             ch = next;
@@ -397,14 +431,14 @@ std::vector<Token> tokenise(std::string_view text, WordMatcher* matcher) {
             unsigned after = 0;
             if (suffix > 0 && suffix <= 3 &&
                 (p >= n || (decode(text, p, after), !is_word_char(after)))) {
-                term.append(text.substr(i, suffix));
+                if (spell) term.append(text.substr(i, suffix));
                 i = p;
                 chars += static_cast<std::uint32_t>(suffix);
             }
         }
         token.end = static_cast<std::uint32_t>(i);
         token.end_char = chars;
-        if (matcher) token.words = (*matcher)(term);
+        if (spell) token.words = (*matcher)(term);
         tokens.push_back(token);
     }
     return tokens;
