@@ -30,6 +30,8 @@ enum class ValueSlot : Xapian::valueno {
     /// Near-duplicate cluster key (16 hex digits), the same for every copy of a
     /// text; the searcher collapses on it. Empty for documents without text.
     kDuplicateCluster = 8,
+    /// The document's stored fields as one line of JSON (common/stored_document.hpp).
+    kMetadata = 9,
 };
 
 constexpr Xapian::valueno slot(ValueSlot s) {

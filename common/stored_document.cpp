@@ -1,5 +1,5 @@
 /// @file
-/// @brief JSON document data.
+/// @brief Stored fields (JSON in a value slot) and stored text (zstd document data).
 #include "stored_document.hpp"
 
 #include <zstd.h>
@@ -14,37 +14,9 @@ namespace diplosearch::stored_document {
 
 namespace {
 
-constexpr char kTextSeparator = '\n';
-
 // Fast to compress and several times faster than zlib to read back; the level
 // barely changes decompression speed.
 constexpr int kTextCompressionLevel = 3;
-
-std::string compress_text(std::string_view text) {
-    std::string out(ZSTD_compressBound(text.size()), '\0');
-    const std::size_t size =
-        ZSTD_compress(out.data(), out.size(), text.data(), text.size(), kTextCompressionLevel);
-    if (ZSTD_isError(size)) {
-        throw IndexError(std::string("cannot compress document text: ") + ZSTD_getErrorName(size));
-    }
-    out.resize(size);
-    return out;
-}
-
-std::string decompress_text(std::string_view frame) {
-    const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
-        size > schema::kStoredTextBytes) {
-        throw IndexError("corrupt document data: the text is not a zstd frame of known size");
-    }
-    std::string text(static_cast<std::size_t>(size), '\0');
-    const std::size_t got = ZSTD_decompress(text.data(), text.size(), frame.data(), frame.size());
-    if (ZSTD_isError(got) || got != size) {
-        throw IndexError(std::string("corrupt document data: text: ") +
-                         (ZSTD_isError(got) ? ZSTD_getErrorName(got) : "short frame"));
-    }
-    return text;
-}
 
 void put(nlohmann::json& j, const char* key, const std::string& value) {
     if (!value.empty()) j[key] = value;
@@ -61,7 +33,7 @@ std::vector<std::string> get_list(const nlohmann::json& j, const char* key) {
     std::vector<std::string> items;
     for (const auto& item : *it) {
         if (!item.is_string())
-            throw IndexError(std::string("corrupt document data: '") + key + "'");
+            throw IndexError(std::string("corrupt document metadata: '") + key + "'");
         items.push_back(item.get<std::string>());
     }
     return items;
@@ -69,7 +41,36 @@ std::vector<std::string> get_list(const nlohmann::json& j, const char* key) {
 
 }  // namespace
 
-std::string encode(const Document& doc) {
+std::string compress_text(std::string_view text) {
+    text = text::utf8_prefix(text, schema::kStoredTextBytes);
+    if (text.empty()) return {};
+    std::string out(ZSTD_compressBound(text.size()), '\0');
+    const std::size_t size =
+        ZSTD_compress(out.data(), out.size(), text.data(), text.size(), kTextCompressionLevel);
+    if (ZSTD_isError(size)) {
+        throw IndexError(std::string("cannot compress document text: ") + ZSTD_getErrorName(size));
+    }
+    out.resize(size);
+    return out;
+}
+
+std::string decompress_text(std::string_view frame) {
+    if (frame.empty()) return {};
+    const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+        size > schema::kStoredTextBytes) {
+        throw IndexError("corrupt document data: the text is not a zstd frame of known size");
+    }
+    std::string text(static_cast<std::size_t>(size), '\0');
+    const std::size_t got = ZSTD_decompress(text.data(), text.size(), frame.data(), frame.size());
+    if (ZSTD_isError(got) || got != size) {
+        throw IndexError(std::string("corrupt document data: text: ") +
+                         (ZSTD_isError(got) ? ZSTD_getErrorName(got) : "short frame"));
+    }
+    return text;
+}
+
+std::string encode_metadata(const Document& doc) {
     nlohmann::json j = nlohmann::json::object();
     put(j, "id", doc.id);
     put(j, "title", doc.title);
@@ -85,28 +86,17 @@ std::string encode(const Document& doc) {
     put(j, "url", doc.url);
     put(j, "speaker", doc.speaker);
     put(j, "path", doc.path);
-    // The text follows the one-line JSON after a newline, compressed with zstd:
-    // reading a hit's metadata then neither scans nor decompresses its text.
-    // (Xapian's own zlib compression of document data then finds little to
-    // gain and stores the data nearly as is.)
-    std::string data = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    data += kTextSeparator;
-    const std::string_view text = text::utf8_prefix(doc.text, schema::kStoredTextBytes);
-    if (!text.empty()) data += compress_text(text);
-    return data;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Document decode(std::string_view data, bool with_text) {
-    // One-line JSON never holds a raw newline: the first one ends it.
-    const auto separator = data.find(kTextSeparator);
-    const std::string_view metadata = data.substr(0, separator);
+Document decode_metadata(std::string_view metadata) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(metadata);
     } catch (const nlohmann::json::exception& e) {
-        throw IndexError(std::string("corrupt document data: ") + e.what());
+        throw IndexError(std::string("corrupt document metadata: ") + e.what());
     }
-    if (!j.is_object()) throw IndexError("corrupt document data: not a JSON object");
+    if (!j.is_object()) throw IndexError("corrupt document metadata: not a JSON object");
     Document doc;
     doc.id = get(j, "id");
     doc.title = get(j, "title");
@@ -122,9 +112,17 @@ Document decode(std::string_view data, bool with_text) {
     doc.url = get(j, "url");
     doc.speaker = get(j, "speaker");
     doc.path = get(j, "path");
-    if (with_text && separator != std::string_view::npos && separator + 1 < data.size()) {
-        doc.text = decompress_text(data.substr(separator + 1));
-    }
+    return doc;
+}
+
+void store(const Document& doc, Xapian::Document& xdoc) {
+    xdoc.add_value(schema::slot(schema::ValueSlot::kMetadata), encode_metadata(doc));
+    xdoc.set_data(compress_text(doc.text));
+}
+
+Document load(const Xapian::Document& xdoc, bool with_text) {
+    Document doc = decode_metadata(xdoc.get_value(schema::slot(schema::ValueSlot::kMetadata)));
+    if (with_text) doc.text = decompress_text(xdoc.get_data());
     return doc;
 }
 

@@ -153,7 +153,7 @@ Xapian::Document DocumentBuilder::build(const Document& doc) {
         }
     }
 
-    xdoc.set_data(stored_document::encode(stored));
+    stored_document::store(stored, xdoc);
     return xdoc;
 }
 

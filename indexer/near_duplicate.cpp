@@ -167,7 +167,7 @@ void ClusterAssigner::assign(const TextFingerprint& own, const std::string& id_t
     for (const auto& [bands, docid] : candidates) {
         const Xapian::Document other = m_db.get_document(docid);
         // Re-check against the stored text: exact similarity, no stored signature needed.
-        const Document stored = stored_document::decode(other.get_data(), true);
+        const Document stored = stored_document::load(other, true);
         const double similarity = jaccard(own.shingles, shingles(fingerprint_text(stored)));
         if (similarity >= best && (best_match == 0 || similarity > best)) {
             best = similarity;

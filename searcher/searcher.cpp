@@ -153,7 +153,7 @@ class Searcher::Impl {
             const std::string term = schema::boolean_term(schema::prefix::kId, id);
             const auto it = m_db.postlist_begin(term);
             if (it == m_db.postlist_end(term)) return std::nullopt;
-            return stored_document::decode(m_db.get_document(*it).get_data(), true);
+            return stored_document::load(m_db.get_document(*it), true);
         });
     }
 
@@ -320,9 +320,10 @@ class Searcher::Impl {
         results.all_words = relaxed ? tally.all_words(collapsing) : results.total;
 
         std::uint32_t rank = request.offset;
+        const bool hit_text = request.snippet_length > 0;  // Only snippets read the text.
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             const Xapian::Document xdoc = it.get_document();
-            Document doc = stored_document::decode(xdoc.get_data(), true);
+            Document doc = stored_document::load(xdoc, hit_text);
             Hit hit;
             hit.rank = ++rank;
             hit.score = it.get_weight();

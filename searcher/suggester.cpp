@@ -188,7 +188,7 @@ std::vector<Suggestion> title_completions(const Xapian::Database& db, const Type
         enquire.get_mset(0, static_cast<Xapian::doccount>(limit) * kTitleWindowFactor);
     std::vector<Suggestion> out;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Document doc = stored_document::decode(it.get_document().get_data(), false);
+        Document doc = stored_document::load(it.get_document(), false);
         if (doc.title.empty()) continue;
         const auto same = std::find_if(out.begin(), out.end(),
                                        [&](const Suggestion& s) { return s.text == doc.title; });

@@ -91,8 +91,7 @@ int xapian_search(const std::string& db_path, const std::string& queries, int de
 int export_diplo(const std::string& db_path) {
     Xapian::Database db(db_path);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        const diplosearch::Document doc =
-            diplosearch::stored_document::decode(db.get_document(*it).get_data());
+        const diplosearch::Document doc = diplosearch::stored_document::load(db.get_document(*it));
         json out = {{"id", doc.id}, {"title", doc.title}, {"text", doc.text}};
         std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
     }

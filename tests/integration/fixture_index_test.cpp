@@ -382,8 +382,10 @@ TEST_CASE("partial dates, unknown countries and name/alpha-2 countries normalise
     }
     CHECK(statement.get_value(kSlotDate).empty());
     CHECK(statement.get_value(kSlotYear).empty());
-    CHECK(statement.values_count() == 1);  // Only the content hash: it has no copy to cluster with.
+    // Only the content hash and the stored fields: it has no copy to cluster with.
+    CHECK(statement.values_count() == 2);
     CHECK(statement.get_value(7).size() == 16);
+    CHECK(statement.get_value(9).starts_with("{"));
     CHECK(statement.get_value(8).empty());
 }
 

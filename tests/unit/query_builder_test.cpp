@@ -362,7 +362,7 @@ TEST_CASE("query builder: near words rank below exact matches", "[unit][query_bu
     enquire.set_query(builder.parse("fuzzy:gwadr", nullptr));
     const Xapian::MSet mset = enquire.get_mset(0, 10);
     REQUIRE(mset.size() == 2);
-    CHECK(stored_document::decode(mset.begin().get_document().get_data(), false).id == "exact");
+    CHECK(stored_document::load(mset.begin().get_document(), false).id == "exact");
 }
 
 TEST_CASE("query builder: a rare word next to a common one is taken for a typo too",

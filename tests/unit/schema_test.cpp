@@ -20,6 +20,9 @@ TEST_CASE("schema value slots keep their numbers", "[unit][schema]") {
     CHECK(schema::slot(ValueSlot::kType) == 4);
     CHECK(schema::slot(ValueSlot::kLang) == 5);
     CHECK(schema::slot(ValueSlot::kMentions) == 6);
+    CHECK(schema::slot(ValueSlot::kContentHash) == 7);
+    CHECK(schema::slot(ValueSlot::kDuplicateCluster) == 8);
+    CHECK(schema::slot(ValueSlot::kMetadata) == 9);
 }
 
 TEST_CASE("schema find_field returns each field with its prefix, kind and normaliser",

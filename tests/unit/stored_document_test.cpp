@@ -1,5 +1,5 @@
-// @brief Unit tests of common/stored_document.hpp: the JSON document data kept with
-// every Xapian document.
+// @brief Unit tests of common/stored_document.hpp: the fields (JSON in a value slot)
+// and the text (a zstd frame in the document data) kept with every Xapian document.
 #include "stored_document.hpp"
 
 #include <catch2/catch.hpp>
@@ -50,46 +50,54 @@ void check_same_fields(const Document& a, const Document& b) {
     CHECK(a.symbols == b.symbols);
 }
 
+Xapian::Document stored(const Document& doc) {
+    Xapian::Document xdoc;
+    stored_document::store(doc, xdoc);
+    return xdoc;
+}
+
 }  // namespace
 
 TEST_CASE("stored_document round-trips every field", "[unit][stored_document]") {
     const Document doc = full_document();
-    const Document back = stored_document::decode(stored_document::encode(doc));
+    const Document back = stored_document::load(stored(doc));
     check_same_fields(back, doc);
     CHECK(back.text == doc.text);
 }
 
-TEST_CASE("stored_document decode without text leaves text empty", "[unit][stored_document]") {
+TEST_CASE("stored_document load without text leaves text empty", "[unit][stored_document]") {
     const Document doc = full_document();
-    const Document back = stored_document::decode(stored_document::encode(doc), false);
+    const Document back = stored_document::load(stored(doc), false);
     check_same_fields(back, doc);
     CHECK(back.text.empty());
 }
 
-TEST_CASE("stored_document keeps the text compressed after the JSON line",
+TEST_CASE("stored_document keeps the fields in the metadata slot and the text compressed",
           "[unit][stored_document]") {
     Document doc = full_document();
     // Quotes, a fake key, newlines and braces in the text are just text.
     doc.text = "He said \"title\":\"not this\" {\n} and left.\n\nEnd. ";
     for (int i = 0; i < 6; ++i) doc.text += doc.text;
-    const std::string data = stored_document::encode(doc);
-    const auto separator = data.find('\n');
-    REQUIRE(separator != std::string::npos);
-    CHECK(nlohmann::json::parse(data.substr(0, separator)).at("id") == doc.id);
+    const Xapian::Document xdoc = stored(doc);
+    const std::string metadata = xdoc.get_value(schema::slot(schema::ValueSlot::kMetadata));
+    CHECK(metadata.find('\n') == std::string::npos);
+    const auto j = nlohmann::json::parse(metadata);
+    CHECK(j.at("id") == doc.id);
+    CHECK_FALSE(j.contains("text"));
     // A zstd frame, much shorter than the repetitive text.
-    CHECK(data.compare(separator + 1, 4, "\x28\xB5\x2F\xFD") == 0);
-    CHECK(data.size() - separator - 1 < doc.text.size() / 4);
-    const Document back = stored_document::decode(data);
+    const std::string data = xdoc.get_data();
+    CHECK(data.compare(0, 4, "\x28\xB5\x2F\xFD") == 0);
+    CHECK(data.size() < doc.text.size() / 4);
+    const Document back = stored_document::load(xdoc);
     CHECK(back.title == doc.title);
     CHECK(back.text == doc.text);
-    CHECK(stored_document::decode(data, false).text.empty());
 }
 
 TEST_CASE("stored_document omits empty fields from the JSON", "[unit][stored_document]") {
     Document doc;
     doc.id = "only-id";
     doc.title = "Only a title";
-    const auto j = nlohmann::json::parse(stored_document::encode(doc));
+    const auto j = nlohmann::json::parse(stored_document::encode_metadata(doc));
     CHECK(j.size() == 2);
     CHECK(j.at("id") == "only-id");
     CHECK(j.at("title") == "Only a title");
@@ -99,7 +107,9 @@ TEST_CASE("stored_document omits empty fields from the JSON", "[unit][stored_doc
     CHECK_FALSE(j.contains("symbols"));
     CHECK_FALSE(j.contains("text"));
 
-    const Document back = stored_document::decode(stored_document::encode(doc));
+    const Xapian::Document xdoc = stored(doc);
+    CHECK(xdoc.get_data().empty());  // No text, no frame.
+    const Document back = stored_document::load(xdoc);
     CHECK(back.date.empty());
     CHECK(back.countries.empty());
     CHECK(back.text.empty());
@@ -110,7 +120,7 @@ TEST_CASE("stored_document cuts long text on a UTF-8 boundary", "[unit][stored_d
     // 'a' then 3-byte characters: the limit falls inside a character.
     doc.text = "a";
     while (doc.text.size() < schema::kStoredTextBytes + 100) doc.text += "€";
-    const Document back = stored_document::decode(stored_document::encode(doc));
+    const Document back = stored_document::load(stored(doc));
     CHECK(back.text.size() <= schema::kStoredTextBytes);
     CHECK(back.text.size() > schema::kStoredTextBytes - 3);
     CHECK((back.text.size() - 1) % 3 == 0);
@@ -120,38 +130,40 @@ TEST_CASE("stored_document cuts long text on a UTF-8 boundary", "[unit][stored_d
 TEST_CASE("stored_document keeps text up to the limit whole", "[unit][stored_document]") {
     Document doc = full_document();
     doc.text = std::string(schema::kStoredTextBytes, 'x');
-    CHECK(stored_document::decode(stored_document::encode(doc)).text == doc.text);
+    CHECK(stored_document::load(stored(doc)).text == doc.text);
 }
 
 TEST_CASE("stored_document encode replaces invalid UTF-8 instead of throwing",
           "[unit][stored_document]") {
     Document doc = full_document();
     doc.title = "bad \xFF byte";
-    std::string data;
-    REQUIRE_NOTHROW(data = stored_document::encode(doc));
-    const Document back = stored_document::decode(data);
-    CHECK(back.title == "bad \xEF\xBF\xBD byte");
+    std::string metadata;
+    REQUIRE_NOTHROW(metadata = stored_document::encode_metadata(doc));
+    CHECK(stored_document::decode_metadata(metadata).title == "bad \xEF\xBF\xBD byte");
 }
 
-TEST_CASE("stored_document decode rejects a damaged text frame", "[unit][stored_document]") {
+TEST_CASE("stored_document load rejects a damaged text frame", "[unit][stored_document]") {
     Document doc = full_document();
     doc.text = "Some text to compress, some text to compress, some text to compress.";
-    std::string data = stored_document::encode(doc);
-    const std::string cut = data.substr(0, data.size() - 3);
-    CHECK_THROWS_AS(stored_document::decode(cut), IndexError);
-    CHECK(stored_document::decode(cut, false).id == doc.id);  // Metadata still reads.
-    CHECK_THROWS_AS(stored_document::decode(data.substr(0, data.find('\n') + 1) + "raw text"),
-                    IndexError);
+    Xapian::Document xdoc = stored(doc);
+    xdoc.set_data(xdoc.get_data().substr(0, xdoc.get_data().size() - 3));
+    CHECK_THROWS_AS(stored_document::load(xdoc), IndexError);
+    CHECK(stored_document::load(xdoc, false).id == doc.id);  // The fields still read.
+    xdoc.set_data("raw text, not a frame");
+    CHECK_THROWS_AS(stored_document::load(xdoc), IndexError);
 }
 
-TEST_CASE("stored_document decode rejects data that is not JSON", "[unit][stored_document]") {
+TEST_CASE("stored_document decode rejects metadata that is not JSON", "[unit][stored_document]") {
     const std::string data = GENERATE(as<std::string>{}, "", "not json", "{\"id\": ", "{]");
-    CHECK_THROWS_AS(stored_document::decode(data), IndexError);
+    CHECK_THROWS_AS(stored_document::decode_metadata(data), IndexError);
+    Xapian::Document xdoc;
+    xdoc.add_value(schema::slot(schema::ValueSlot::kMetadata), data);
+    CHECK_THROWS_AS(stored_document::load(xdoc, false), IndexError);
 }
 
 TEST_CASE("stored_document decode ignores unknown keys and non-string scalars",
           "[unit][stored_document]") {
-    const Document doc = stored_document::decode(
+    const Document doc = stored_document::decode_metadata(
         R"({"id": "x", "title": 42, "date": null, "extra": {"a": 1}, "countries": "PAK"})");
     CHECK(doc.id == "x");
     CHECK(doc.title.empty());
@@ -161,6 +173,7 @@ TEST_CASE("stored_document decode ignores unknown keys and non-string scalars",
 
 TEST_CASE("stored_document decode rejects non-object JSON and non-string list items",
           "[unit][stored_document]") {
-    CHECK_THROWS_AS(stored_document::decode(R"({"id":"x","countries":[1,2]})"), IndexError);
-    CHECK_THROWS_AS(stored_document::decode("[1,2]"), IndexError);
+    CHECK_THROWS_AS(stored_document::decode_metadata(R"({"id":"x","countries":[1,2]})"),
+                    IndexError);
+    CHECK_THROWS_AS(stored_document::decode_metadata("[1,2]"), IndexError);
 }

@@ -48,7 +48,7 @@ inline std::set<std::string> matching_ids(const Xapian::Database& db, const Xapi
     const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount() + 1);
     std::set<std::string> ids;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        ids.insert(stored_document::decode(it.get_document().get_data(), false).id);
+        ids.insert(stored_document::load(it.get_document(), false).id);
     }
     return ids;
 }
