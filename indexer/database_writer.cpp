@@ -278,12 +278,11 @@ WriteSummary DatabaseWriter::finish() {
         const unsigned number = m_new_generation ? *m_new_generation : *m_live.generation + 1;
         compact_into(generations::generation_dir(m_path, number));
         generations::switch_live(m_path, number);
-        if (!m_new_generation) {
-            m_live.db.close();
-            generations::remove_generation(m_path, *m_live.generation);
-        } else {
-            m_live.db.close();
+        m_live.db.close();  // Releases the old live generation's lock.
+        if (m_new_generation) {
             remove_old_generations();
+        } else {
+            generations::remove_generation(m_path, *m_live.generation);
         }
         m_finished = true;
         spdlog::info(
