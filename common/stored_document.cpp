@@ -4,6 +4,8 @@
 
 #include <zstd.h>
 
+#include <memory>
+
 #include <nlohmann/json.hpp>
 
 #include "diplosearch/errors.hpp"
@@ -17,6 +19,26 @@ namespace {
 // Fast to compress and several times faster than zlib to read back; the level
 // barely changes decompression speed.
 constexpr int kTextCompressionLevel = 3;
+
+// One zstd context per thread, reused: ZSTD_compress() and ZSTD_decompress()
+// set up a fresh context (hundreds of KB, mapped and unmapped) on every call,
+// once per document when indexing and per hit when searching.
+struct ContextDeleter {
+    void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
+    void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }
+};
+
+ZSTD_CCtx* compression_context() {
+    thread_local const std::unique_ptr<ZSTD_CCtx, ContextDeleter> context(ZSTD_createCCtx());
+    if (!context) throw IndexError("cannot compress document text: out of memory");
+    return context.get();
+}
+
+ZSTD_DCtx* decompression_context() {
+    thread_local const std::unique_ptr<ZSTD_DCtx, ContextDeleter> context(ZSTD_createDCtx());
+    if (!context) throw IndexError("cannot read document text: out of memory");
+    return context.get();
+}
 
 void put(nlohmann::json& j, const char* key, const std::string& value) {
     if (!value.empty()) j[key] = value;
@@ -45,8 +67,8 @@ std::string compress_text(std::string_view text) {
     text = text::utf8_prefix(text, schema::kStoredTextBytes);
     if (text.empty()) return {};
     std::string out(ZSTD_compressBound(text.size()), '\0');
-    const std::size_t size =
-        ZSTD_compress(out.data(), out.size(), text.data(), text.size(), kTextCompressionLevel);
+    const std::size_t size = ZSTD_compressCCtx(compression_context(), out.data(), out.size(),
+                                               text.data(), text.size(), kTextCompressionLevel);
     if (ZSTD_isError(size)) {
         throw IndexError(std::string("cannot compress document text: ") + ZSTD_getErrorName(size));
     }
@@ -62,7 +84,8 @@ std::string decompress_text(std::string_view frame) {
         throw IndexError("corrupt document data: the text is not a zstd frame of known size");
     }
     std::string text(static_cast<std::size_t>(size), '\0');
-    const std::size_t got = ZSTD_decompress(text.data(), text.size(), frame.data(), frame.size());
+    const std::size_t got = ZSTD_decompressDCtx(decompression_context(), text.data(), text.size(),
+                                                frame.data(), frame.size());
     if (ZSTD_isError(got) || got != size) {
         throw IndexError(std::string("corrupt document data: text: ") +
                          (ZSTD_isError(got) ? ZSTD_getErrorName(got) : "short frame"));
