@@ -16,7 +16,6 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -27,6 +26,7 @@
 #include <vector>
 
 #include "diplosearch/diplosearch.hpp"
+#include "tsv_file.hpp"
 #include "xapian_baseline.hpp"
 #ifdef DIPLOSEARCH_BENCH_WITH_SQLITE
 #include "fts5_baseline.hpp"
@@ -46,27 +46,21 @@ struct BenchQuery {
     int year_to = 0;
 };
 
-std::vector<std::string> split(const std::string& s, char sep) {
+std::vector<std::string> words_of(const std::string& s) {
     std::vector<std::string> out;
-    std::string cur;
+    std::string word;
     std::istringstream ss(s);
-    while (std::getline(ss, cur, sep))
-        if (!cur.empty() || sep == '\t') out.push_back(cur);
+    while (ss >> word) out.push_back(word);
     return out;
 }
 
 std::vector<BenchQuery> read_queries(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot open " + path);
     std::vector<BenchQuery> out;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        auto f = split(line, '\t');
-        if (f.size() < 2 || f[0] == "type") continue;
-        BenchQuery q{f[0], split(f[1], ' '), {}, 0, 0};
+    for (const auto& f : diplosearch::bench::read_tsv(path, "type")) {
+        if (f.size() < 2) continue;
+        BenchQuery q{f[0], words_of(f[1]), {}, 0, 0};
         if (q.type == "filter") {
-            if (f.size() < 5) throw std::runtime_error("filter query without filters: " + line);
+            if (f.size() < 5) throw std::runtime_error("filter query without filters: " + f[1]);
             q.country = f[2];
             q.year_from = std::stoi(f[3]);
             q.year_to = std::stoi(f[4]);

@@ -29,11 +29,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-die() {
-    echo "perf bench: $*" >&2
-    exit 1
-}
-say() { echo "perf bench: $*" >&2; }
+bench_name="perf bench"
+. bench/lib.sh
 
 runs=3
 records=
@@ -55,14 +52,12 @@ while [ $# -gt 0 ]; do
         --output) output=${2:?--output needs a value}; shift 2 ;;
         --corpus) corpus=${2:?--corpus needs a value}; shift 2 ;;
         --queries) queries=${2:?--queries needs a value}; shift 2 ;;
-        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) print_usage "$0"; exit 0 ;;
         -*) die "unknown option $1 (try --help)" ;;
         *) build=$1; shift ;;
     esac
 done
-[[ $runs =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer, not '$runs'"
-[ -z "$records" ] || [[ $records =~ ^[1-9][0-9]*$ ]] ||
-    die "--records must be a positive integer, not '$records'"
+check_counts "$runs" "$records"
 [ -n "$output" ] || output=bench/results/perf${records:+-quick}
 for c in jq zstd xapian-compact; do command -v $c >/dev/null || die "$c is needed"; done
 [ -x /usr/bin/time ] || die "GNU time (/usr/bin/time, package time) is needed"

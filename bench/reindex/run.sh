@@ -23,10 +23,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-die() {
-    echo "reindex bench: $*" >&2
-    exit 1
-}
+bench_name="reindex bench"
+. bench/lib.sh
 
 runs=3
 records=
@@ -41,14 +39,12 @@ while [ $# -gt 0 ]; do
         --binary) binary=${2:?--binary needs a value}; shift 2 ;;
         --corpus) corpus=${2:?--corpus needs a value}; shift 2 ;;
         --output) output=${2:?--output needs a value}; shift 2 ;;
-        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) print_usage "$0"; exit 0 ;;
         -*) die "unknown option $1 (try --help)" ;;
         *) build=$1; shift ;;
     esac
 done
-[[ $runs =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer, not '$runs'"
-[ -z "$records" ] || [[ $records =~ ^[1-9][0-9]*$ ]] ||
-    die "--records must be a positive integer, not '$records'"
+check_counts "$runs" "$records"
 binary=${binary:-$build/indexer/diplo-index}
 [ -x "$binary" ] || die "$binary is not an executable diplo-index (build it, or pass --binary PATH)"
 [ -f "$corpus" ] || die "corpus $corpus is missing (set DIPLOSEARCH_SHARED_CORPUS or pass --corpus PATH)"

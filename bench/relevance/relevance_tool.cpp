@@ -25,17 +25,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "stored_document.hpp"
+#include "tsv_file.hpp"
 #include "xapian_baseline.hpp"
 #ifdef DIPLOSEARCH_BENCH_WITH_SQLITE
 #include "fts5_baseline.hpp"
@@ -49,25 +48,11 @@ struct Query {
     std::string id, kind, text;
 };
 
-std::vector<std::string> split_tab(const std::string& line) {
-    std::vector<std::string> out;
-    std::string cur;
-    std::istringstream ss(line);
-    while (std::getline(ss, cur, '\t')) out.push_back(cur);
-    return out;
-}
-
 /// queries/<corpus>.tsv: query_id, kind, query; '#' lines and the header are skipped.
 std::vector<Query> read_queries(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot open " + path);
     std::vector<Query> out;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        auto f = split_tab(line);
-        if (f.size() < 3 || f[0] == "query_id") continue;
-        out.push_back({f[0], f[1], f[2]});
+    for (const auto& f : diplosearch::bench::read_tsv(path, "query_id")) {
+        if (f.size() >= 3) out.push_back({f[0], f[1], f[2]});
     }
     return out;
 }
@@ -124,27 +109,12 @@ int fts5_search(const std::string& db_path, const std::string& queries, int dept
 int eval(const std::string& qrels_path, const std::string& queries_path,
          const std::string& run_path, bool per_query) {
     std::map<std::string, std::map<std::string, int>> qrels;
-    {
-        std::ifstream in(qrels_path);
-        if (!in) throw std::runtime_error("cannot open " + qrels_path);
-        std::string line;
-        while (std::getline(in, line)) {
-            if (line.empty() || line[0] == '#') continue;
-            auto f = split_tab(line);
-            if (f.size() < 3 || f[0] == "query_id") continue;
-            qrels[f[0]][f[1]] = std::stoi(f[2]);
-        }
+    for (const auto& f : diplosearch::bench::read_tsv(qrels_path, "query_id")) {
+        if (f.size() >= 3) qrels[f[0]][f[1]] = std::stoi(f[2]);
     }
     std::map<std::string, std::vector<std::string>> run;
-    {
-        std::ifstream in(run_path);
-        if (!in) throw std::runtime_error("cannot open " + run_path);
-        std::string line;
-        while (std::getline(in, line)) {
-            auto f = split_tab(line);
-            if (f.size() < 3) continue;
-            run[f[0]].push_back(f[2]);
-        }
+    for (const auto& f : diplosearch::bench::read_tsv(run_path)) {
+        if (f.size() >= 3) run[f[0]].push_back(f[2]);
     }
     struct Acc {
         double ndcg = 0, mrr = 0, recall = 0;

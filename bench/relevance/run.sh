@@ -23,10 +23,8 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 here=bench/relevance
 
-die() {
-    echo "relevance bench: $*" >&2
-    exit 1
-}
+bench_name="relevance bench"
+. bench/lib.sh
 
 fast=0
 build_bin=1
@@ -41,7 +39,7 @@ while [ $# -gt 0 ]; do
         --output) output=${2:?--output needs a value}; shift 2 ;;
         --corpus) corpus=${2:?--corpus needs a value}; shift 2 ;;
         --no-build) build_bin=0; shift ;;
-        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) print_usage "$0"; exit 0 ;;
         -*) die "unknown option $1 (try --help)" ;;
         *) build=$1; shift ;;
     esac
