@@ -188,7 +188,8 @@ Xapian::Database open_for_reading(const std::string& path) {
 LiveReader::LiveReader(std::string path)
     : m_path(std::move(path)),
       m_stub(generations::stub_identity(m_path)),
-      m_db(open_for_reading(m_path)) {}
+      m_db(open_for_reading(m_path)),
+      m_generation(generations::live_generation(m_path)) {}
 
 Xapian::Database& LiveReader::refresh() {
     auto stub = generations::stub_identity(m_path);
@@ -202,6 +203,7 @@ Xapian::Database& LiveReader::refresh() {
         try {
             m_db = open_for_reading(m_path);
             m_stub = stub;
+            m_generation = generations::live_generation(m_path);
             return m_db;
         } catch (const DatabaseNotFoundError&) {
             auto again = generations::stub_identity(m_path);

@@ -27,11 +27,14 @@ class LiveReader {
     Xapian::Database& refresh();
     Xapian::Database& get() { return m_db; }
     const std::string& path() const { return m_path; }
+    /// The generation the handle reads; nullopt for a plain Xapian database.
+    std::optional<unsigned> generation() const { return m_generation; }
 
   private:
     std::string m_path;
     std::optional<generations::StubIdentity> m_stub;
     Xapian::Database m_db;
+    std::optional<unsigned> m_generation;
 };
 
 /// The write lock on a database's live generation, with the handle to write it.

@@ -1,365 +1,101 @@
 /// @file
-/// @brief The public Searcher: query, filters, facets, snippets.
+/// @brief The public Searcher: a pool of search sessions shared by threads.
 #include "diplosearch/searcher.hpp"
 
-#include <algorithm>
 #include <fstream>
-#include <optional>
+#include <memory>
+#include <mutex>
 #include <sstream>
-#include <unordered_set>
+#include <vector>
 
 #include <fmt/format.h>
 
-#include "database.hpp"
 #include "diplosearch/errors.hpp"
-#include "facet_counter.hpp"
-#include "query_builder.hpp"
-#include "ranking.hpp"
-#include "schema.hpp"
-#include "snippet.hpp"
-#include "stored_document.hpp"
-#include "suggester.hpp"
+#include "search_session.hpp"
+#include "synonym_table.hpp"
 
 namespace diplosearch {
 
-using namespace searcher;
+using searcher::SearchSession;
+using searcher::SynonymTable;
 
 namespace {
 
-// A commit by a running indexer can invalidate an open reader mid-query;
-// reopening and retrying the whole query is Xapian's documented remedy.
-constexpr int kMaxAttempts = 3;
-
-// The filter of one facet field, so it can be left out when counting that facet.
-struct FieldFilter {
-    std::string facet;
-    Xapian::Query query;
-};
-
-// Sorts by date with undated documents last in either direction: Xapian puts an
-// empty value first when ascending, so ascending order gets a key above every date.
-class DateSortKey final : public Xapian::KeyMaker {
-  public:
-    explicit DateSortKey(bool ascending) : m_ascending(ascending) {}
-    std::string operator()(const Xapian::Document& doc) const override {
-        std::string date = doc.get_value(schema::slot(schema::ValueSlot::kDate));
-        if (date.empty() && m_ascending) return "\xff";
-        return date;
-    }
-
-  private:
-    bool m_ascending;
-};
-
-// More-like-this expands to this many terms: enough to characterise a speech
-// or communiqué, few enough to keep the query fast.
-constexpr Xapian::termcount kLikeTerms = 40;
-
-// Word terms only (plain and stemmed `Z` forms), not ids, countries or dates:
-// those are filters, and a document's own id would only find itself.
-class WordTermsOnly final : public Xapian::ExpandDecider {
-  public:
-    bool operator()(const std::string& term) const override {
-        const auto c = static_cast<unsigned char>(term.front());
-        if (c == 'Z' && term.size() > 1) return static_cast<unsigned char>(term[1]) >= 'a';
-        return (c >= 'a' && c <= 'z') || c >= 0x80;
-    }
-};
-
-// Counts matching documents as they are found, before collapsing: all of
-// them, and those holding every word (weight raised by kAllWordsBonus), the
-// latter also once per near-duplicate cluster.
-class MatchTally final : public Xapian::MatchSpy {
-  public:
-    void operator()(const Xapian::Document& doc, double weight) override {
-        ++m_count;
-        if (weight < kAllWordsBonus) return;
-        ++m_all_words;
-        const std::string key = doc.get_value(schema::slot(schema::ValueSlot::kDuplicateCluster));
-        if (key.empty()) {
-            ++m_all_words_keyless;
-        } else {
-            m_all_words_keys.insert(key);
-        }
-    }
-    Xapian::doccount count() const { return m_count; }
-    Xapian::doccount all_words(bool collapsed) const {
-        return collapsed
-                   ? m_all_words_keyless + static_cast<Xapian::doccount>(m_all_words_keys.size())
-                   : m_all_words;
-    }
-
-  private:
-    Xapian::doccount m_count = 0;
-    Xapian::doccount m_all_words = 0;
-    Xapian::doccount m_all_words_keyless = 0;
-    std::unordered_set<std::string> m_all_words_keys;
-};
-
-Xapian::Query combine(const Xapian::Query& main, const std::vector<FieldFilter>& filters,
-                      const std::string& except) {
-    Xapian::Query query = main;
-    for (const auto& f : filters) {
-        if (f.facet != except) query = Xapian::Query(Xapian::Query::OP_FILTER, query, f.query);
-    }
-    return query;
-}
+// Idle sessions kept for reuse; a burst of more concurrent calls than this
+// opens extra handles and closes them afterwards.
+constexpr std::size_t kMaxIdleSessions = 64;
 
 }  // namespace
 
 class Searcher::Impl {
   public:
-    explicit Impl(std::string path) : m_path(std::move(path)), m_live(m_path), m_db(m_live.get()) {}
+    // Opening the first session up front reports a missing or foreign
+    // database from the constructor, as callers expect.
+    explicit Impl(std::string path)
+        : m_path(std::move(path)),
+          // The built-in table lives as long as the process: shared, not copied.
+          m_synonyms(std::shared_ptr<void>(), &SynonymTable::builtin()) {
+        m_idle.push_back(std::make_unique<SearchSession>(m_path));
+    }
 
-    template <typename Body>
-    auto with_retry(Body&& body) {
-        for (int attempt = 1;; ++attempt) {
-            try {
-                m_db = m_live.refresh();  // New commits, or a new generation.
-                return body();
-            } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt == kMaxAttempts)
-                    throw IndexError(m_path + ": database kept changing during the query");
-            } catch (const Xapian::Error& e) {
-                database::rethrow(e, m_path);
-            }
+    // Runs @p call with a session of its own, returned to the pool afterwards.
+    // A session whose call failed other than by a bad query is dropped: its
+    // handle may be what failed.
+    template <typename Call>
+    auto with_session(Call&& call) {
+        std::unique_ptr<SearchSession> session = acquire();
+        try {
+            auto result = call(*session);
+            release(std::move(session));
+            return result;
+        } catch (const QueryError&) {
+            release(std::move(session));
+            throw;
         }
     }
 
-    SearchResults search(const SearchRequest& request) {
-        SearchResults results = with_retry([&] { return run_search(request); });
-        if (request.auto_correct && results.all_words == 0 && results.suggestion) {
-            SearchRequest corrected = request;
-            corrected.query = *results.suggestion;
-            SearchResults retried = with_retry([&] { return run_search(corrected); });
-            retried.query = request.query;
-            retried.suggestion = results.suggestion;
-            retried.corrected_query = results.suggestion;
-            return retried;
-        }
-        return results;
+    std::shared_ptr<const SynonymTable> synonyms() const {
+        const std::lock_guard lock(m_mutex);
+        return m_synonyms;
     }
 
+    // Copy on write: searches in progress keep the table they started with.
     void add_synonyms(const std::string& tsv_path) {
         std::ifstream in(tsv_path);
         if (!in) throw UsageError(fmt::format("{}: cannot read the synonym table", tsv_path));
         std::stringstream content;
         content << in.rdbuf();
-        m_synonyms.add_tsv(content.str(), tsv_path);
-    }
-
-    std::optional<Document> document(const std::string& id) {
-        return with_retry([&]() -> std::optional<Document> {
-            const std::string term = schema::boolean_term(schema::prefix::kId, id);
-            const auto it = m_db.postlist_begin(term);
-            if (it == m_db.postlist_end(term)) return std::nullopt;
-            return stored_document::load(m_db.get_document(*it), true);
-        });
-    }
-
-    IndexInfo info() {
-        return with_retry([&] {
-            return IndexInfo{m_db.get_doccount(),
-                             m_db.get_metadata(std::string(schema::kVersionKey)), m_path};
-        });
-    }
-
-    std::vector<Suggestion> suggest(const std::string& prefix, std::uint32_t limit) {
-        return with_retry([&] { return suggest_completions(m_db, prefix, limit); });
+        const std::lock_guard adding(m_add_mutex);  // Two adds must not lose one.
+        auto extended = std::make_shared<SynonymTable>(*synonyms());
+        extended->add_tsv(content.str(), tsv_path);
+        const std::lock_guard lock(m_mutex);
+        m_synonyms = std::move(extended);
     }
 
   private:
-    // The terms that best tell document @p id apart from the rest (Xapian's
-    // relevance-feedback expansion with it as the relevant set), as an OR
-    // query that leaves the document itself out.
-    Xapian::Query like_query(const std::string& id) {
-        const std::string id_term = schema::boolean_term(schema::prefix::kId, id);
-        const auto it = m_db.postlist_begin(id_term);
-        if (it == m_db.postlist_end(id_term)) {
-            throw QueryError(fmt::format("--like: no document with id '{}'", id));
+    std::unique_ptr<SearchSession> acquire() {
+        {
+            const std::lock_guard lock(m_mutex);
+            if (!m_idle.empty()) {
+                auto session = std::move(m_idle.back());
+                m_idle.pop_back();
+                return session;
+            }
         }
-        Xapian::RSet relevant;
-        relevant.add_document(*it);
-        Xapian::Enquire enquire(m_db);
-        enquire.set_query(Xapian::Query(id_term));
-        const WordTermsOnly words_only;
-        const Xapian::ESet terms = enquire.get_eset(kLikeTerms, relevant, &words_only);
-        std::vector<Xapian::Query> parts;
-        for (auto t = terms.begin(); t != terms.end(); ++t) parts.emplace_back(*t);
-        if (parts.empty()) return Xapian::Query::MatchNothing;
-        return Xapian::Query(Xapian::Query::OP_AND_NOT,
-                             Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
-                             Xapian::Query(id_term));
+        // Opened outside the lock: other threads keep using idle sessions meanwhile.
+        return std::make_unique<SearchSession>(m_path);
     }
 
-    // The documents in the near-duplicate cluster of document @p id, itself included.
-    Xapian::Query cluster_query(const std::string& id) {
-        const std::string id_term = schema::boolean_term(schema::prefix::kId, id);
-        const auto it = m_db.postlist_begin(id_term);
-        if (it == m_db.postlist_end(id_term)) {
-            throw QueryError(fmt::format("--duplicates-of: no document with id '{}'", id));
-        }
-        const Xapian::valueno slot = schema::slot(schema::ValueSlot::kDuplicateCluster);
-        const std::string key = m_db.get_document(*it).get_value(slot);
-        if (key.empty()) return Xapian::Query(id_term);  // No text: a cluster of one.
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, key, key);
-    }
-
-    SearchResults run_search(const SearchRequest& request) {
-        QueryBuilder builder(m_db, request.synonyms ? &m_synonyms : nullptr);
-        builder.set_typo_tolerance(request.typo_tolerance);
-        SearchResults results;
-        results.query = request.query;
-        results.like = request.like;
-        results.duplicates_of = request.duplicates_of;
-        results.offset = request.offset;
-        results.limit = request.limit;
-
-        std::vector<FieldFilter> filters;
-        if (!request.countries.empty())
-            filters.push_back({"country", builder.any_of("country", request.countries)});
-        if (!request.topics.empty())
-            filters.push_back({"topic", builder.any_of("topic", request.topics)});
-        if (!request.types.empty())
-            filters.push_back({"type", builder.any_of("type", request.types)});
-        if (request.year_from || request.year_to) {
-            if (request.year_from && request.year_to && *request.year_from > *request.year_to) {
-                throw QueryError(fmt::format("year range {}..{} is empty", *request.year_from,
-                                             *request.year_to));
-            }
-            filters.push_back(
-                {"year", QueryBuilder::year_range(request.year_from, request.year_to)});
-        }
-        if (!request.date_from.empty() || !request.date_to.empty()) {
-            filters.push_back(
-                {"date", QueryBuilder::date_range(request.date_from, request.date_to)});
-        }
-
-        const std::optional<Xapian::Query> like =
-            request.like.empty() ? std::nullopt : std::optional(like_query(request.like));
-        const std::optional<Xapian::Query> cluster =
-            request.duplicates_of.empty() ? std::nullopt
-                                          : std::optional(cluster_query(request.duplicates_of));
-        auto narrowed = [&](Xapian::Query query) {
-            if (like)
-                query = request.query.empty() ? *like
-                                              : Xapian::Query(Xapian::Query::OP_AND, query, *like);
-            if (cluster) {
-                query = request.query.empty() && !like
-                            ? *cluster
-                            : Xapian::Query(Xapian::Query::OP_FILTER, query, *cluster);
-            }
-            return query;
-        };
-
-        // Date order lists matches, it does not rank them: partial matches
-        // would bury the complete ones there.
-        const bool relax =
-            request.match == MatchMode::kMostWords && request.sort == SortOrder::kRelevance;
-        const ParsedQuery parsed = builder.parse_query(request.query, relax);
-        if (!parsed.corrected.empty() && parsed.corrected != request.query)
-            results.suggestion = parsed.corrected;
-        // Documents with some of the words only join when too few have them all;
-        // a cheap count of the complete matches (stopping at the threshold) decides.
-        bool relaxed = false;
-        if (!parsed.some_words.empty()) {
-            Xapian::Enquire probe(m_db);
-            probe.set_query(combine(narrowed(parsed.all_words), filters, ""));
-            relaxed = probe.get_mset(0, 0, kRelaxBelow).get_matches_lower_bound() < kRelaxBelow;
-        }
-        Xapian::Query main =
-            relaxed ? all_words_first(parsed.all_words, parsed.some_words) : parsed.all_words;
-        main = narrowed(apply_ranking(main, request.query, request.ranking, builder.stemmer()));
-
-        // Facets whose own field is filtered are counted without that filter
-        // (multi-select), in a query of their own; the rest ride on the main query.
-        std::vector<const FacetField*> main_facets;
-        std::vector<const FacetField*> own_facets;
-        for (const auto& name : request.facets) {
-            const FacetField* field = find_facet_field(name);
-            if (!field) {
-                throw QueryError(fmt::format(
-                    "unknown facet '{}' (use country, topic, year, type, mentions)", name));
-            }
-            const bool filtered =
-                std::any_of(filters.begin(), filters.end(),
-                            [&](const FieldFilter& f) { return f.facet == name; });
-            (filtered ? own_facets : main_facets).push_back(field);
-        }
-
-        const Xapian::doccount all = m_db.get_doccount();
-        Xapian::Enquire enquire(m_db);
-        enquire.set_query(combine(main, filters, ""));
-        DateSortKey date_key(request.sort == SortOrder::kDateAscending);
-        if (request.sort != SortOrder::kRelevance) {
-            enquire.set_sort_by_key_then_relevance(&date_key,
-                                                   request.sort == SortOrder::kDateDescending);
-        }
-        FacetCounter counter(m_db, main_facets);
-        if (!main_facets.empty()) enquire.add_matchspy(&counter);
-        // Listing a cluster shows all of it. Facet counters, like any MatchSpy,
-        // see documents before collapsing: facets count every copy.
-        const bool collapsing = request.collapse && request.duplicates_of.empty();
-        MatchTally tally;
-        if (collapsing || relaxed) enquire.add_matchspy(&tally);
-        if (collapsing) {
-            enquire.set_collapse_key(schema::slot(schema::ValueSlot::kDuplicateCluster));
-        }
-        // check_at_least = all documents: exact totals, facet and collapse counts.
-        const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, all);
-        if (collapsing) {
-            // Every match was examined, so the lower bound (documents without a
-            // key plus distinct keys) is exact; the estimate, scaled by the rate
-            // of duplicates seen, need not be.
-            results.total = mset.get_matches_lower_bound();
-            results.collapsed =
-                std::max<std::uint64_t>(tally.count(), results.total) - results.total;
-        } else {
-            results.total = mset.get_matches_estimated();
-        }
-        results.all_words = relaxed ? tally.all_words(collapsing) : results.total;
-
-        std::uint32_t rank = request.offset;
-        const bool hit_text = request.snippet_length > 0;  // Only snippets read the text.
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            const Xapian::Document xdoc = it.get_document();
-            Document doc = stored_document::load(xdoc, hit_text);
-            Hit hit;
-            hit.rank = ++rank;
-            hit.score = it.get_weight();
-            if (relaxed) {
-                hit.all_words = hit.score >= kAllWordsBonus;
-                if (hit.all_words) hit.score -= kAllWordsBonus;
-            }
-            if (collapsing) hit.duplicates = it.get_collapse_count();
-            hit.snippet =
-                make_snippet(relaxed ? parsed.some_words : parsed.all_words, doc.text,
-                             request.snippet_length, builder.stemmer(), request.highlight);
-            doc.text.clear();
-            hit.document = std::move(doc);
-            results.hits.push_back(std::move(hit));
-        }
-
-        for (const auto& name : request.facets) {
-            const FacetField& field = *find_facet_field(name);
-            if (std::find(main_facets.begin(), main_facets.end(), &field) != main_facets.end()) {
-                results.facets.push_back(counter.result(field, request.facet_size));
-                continue;
-            }
-            FacetCounter own(m_db, {&field});
-            Xapian::Enquire facet_enquire(m_db);
-            facet_enquire.set_query(combine(main, filters, name));
-            facet_enquire.add_matchspy(&own);
-            facet_enquire.get_mset(0, 0, all);
-            results.facets.push_back(own.result(field, request.facet_size));
-        }
-        return results;
+    void release(std::unique_ptr<SearchSession> session) {
+        const std::lock_guard lock(m_mutex);
+        if (m_idle.size() < kMaxIdleSessions) m_idle.push_back(std::move(session));
     }
 
     std::string m_path;
-    SynonymTable m_synonyms = SynonymTable::builtin();
-    database::LiveReader m_live;
-    Xapian::Database m_db;  // The handle m_live refreshed for this query.
+    mutable std::mutex m_mutex;  // Guards m_idle and m_synonyms.
+    std::mutex m_add_mutex;
+    std::vector<std::unique_ptr<SearchSession>> m_idle;
+    std::shared_ptr<const SynonymTable> m_synonyms;
 };
 
 Searcher::Searcher(const std::string& db_path) : m_impl(std::make_unique<Impl>(db_path)) {}
@@ -368,11 +104,13 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(const SearchRequest& request) {
-    return m_impl->search(request);
+    const auto synonyms = m_impl->synonyms();
+    return m_impl->with_session(
+        [&](SearchSession& session) { return session.search(request, *synonyms); });
 }
 
 std::optional<Document> Searcher::document(const std::string& id) {
-    return m_impl->document(id);
+    return m_impl->with_session([&](SearchSession& session) { return session.document(id); });
 }
 
 void Searcher::add_synonyms(const std::string& tsv_path) {
@@ -380,11 +118,12 @@ void Searcher::add_synonyms(const std::string& tsv_path) {
 }
 
 IndexInfo Searcher::info() {
-    return m_impl->info();
+    return m_impl->with_session([](SearchSession& session) { return session.info(); });
 }
 
 std::vector<Suggestion> Searcher::suggest(const std::string& prefix, std::uint32_t limit) {
-    return m_impl->suggest(prefix, limit);
+    return m_impl->with_session(
+        [&](SearchSession& session) { return session.suggest(prefix, limit); });
 }
 
 }  // namespace diplosearch

@@ -100,6 +100,10 @@ struct SearchRequest {
     /// document with this id, itself included, uncollapsed. Filters apply;
     /// query text, if any, also has to match.
     std::string duplicates_of;
+    /// Seconds the search may spend counting matches; 0 for no limit. Past it
+    /// Xapian stops checking every match: the hits are still the best found,
+    /// but totals and facet counts may fall short (SearchResults::exact says so).
+    double time_limit = 0;
 };
 
 /// One ranked result.
@@ -150,6 +154,9 @@ struct SearchResults {
     std::optional<std::string> suggestion;  ///< Spelling-corrected query, if any.
     /// Set when auto_correct searched this corrected query instead of the one given.
     std::optional<std::string> corrected_query;
+    /// False when SearchRequest::time_limit cut counting short: `total`,
+    /// `all_words`, `collapsed` and facet counts are then lower bounds.
+    bool exact = true;
 };
 
 /// A completion of a partly typed query (Searcher::suggest).
@@ -171,13 +178,22 @@ struct IndexInfo {
     std::uint64_t documents = 0;
     std::string schema_version;
     std::string path;
+    /// Xapian revision of the live generation: grows with every commit.
+    std::uint64_t revision = 0;
+    /// The live generation (see docs/reindexing.md); nullopt for a plain Xapian database.
+    std::optional<unsigned> generation;
+    /// Xapian's UUID of the live generation: changes when a rebuild switches generations.
+    std::string uuid;
 };
 
 /// Answers queries against one database.
 ///
-/// Reopens the database before each search, so it sees commits made by a
-/// running indexer. One instance must not be used by two threads at once:
-/// give each thread its own Searcher.
+/// Thread-safe: one instance may be shared by any number of threads. It keeps
+/// a pool of database handles, one per call in progress (so as many as the
+/// most threads that ever called at once), each brought up to date before
+/// the call, so every call sees the commits and rebuilds of a running
+/// indexer. Moving or destroying a Searcher while a call is in progress is
+/// not allowed.
 class Searcher {
   public:
     /// @throws DatabaseNotFoundError when @p db_path is not a database.
