@@ -109,6 +109,17 @@ SearchResults Searcher::search(const SearchRequest& request) {
         [&](SearchSession& session) { return session.search(request, *synonyms); });
 }
 
+SearchResults Searcher::similar(const std::string& id, SearchRequest request) {
+    request.like = id;
+    return search(request);
+}
+
+std::vector<Facet> Searcher::facets(SearchRequest request) {
+    request.limit = 0;
+    request.snippet_length = 0;
+    return search(request).facets;
+}
+
 std::optional<Document> Searcher::document(const std::string& id) {
     return m_impl->with_session([&](SearchSession& session) { return session.document(id); });
 }

@@ -208,6 +208,16 @@ class Searcher {
     /// @throws IndexError when the database fails.
     SearchResults search(const SearchRequest& request);
 
+    /// More like this: the documents most like document @p id (itself left
+    /// out), searched as @p request says (filters, paging, facets; its query
+    /// text, if any, must also match). Same as search() with `like = id`.
+    /// @throws QueryError when no document has that id.
+    SearchResults similar(const std::string& id, SearchRequest request = {});
+
+    /// Facet counts alone: @p request's facets over its whole match set,
+    /// with no hits fetched and no snippets made.
+    std::vector<Facet> facets(SearchRequest request);
+
     /// Fetches one document by id, with its stored text.
     std::optional<Document> document(const std::string& id);
 

@@ -222,3 +222,38 @@ TEST_CASE("a time limit long enough changes nothing and says the counts are exac
         CHECK(summary(limited) == summary(unlimited));
     }
 }
+
+TEST_CASE("similar() and facets() are search() with like and without hits", "[searcher]") {
+    TempDir dir;
+    const std::string db = index_sample_corpus(dir);
+    Searcher searcher(db);
+    const auto top = searcher.search(request_for("Gwadar"));
+    REQUIRE_FALSE(top.hits.empty());
+    const std::string id = top.hits[0].document.id;
+
+    SearchRequest like = request_for("");
+    like.like = id;
+    const SearchResults similar = searcher.similar(id, request_for(""));
+    CHECK(summary(similar) == summary(searcher.search(like)));
+    CHECK(similar.like == id);
+    REQUIRE_FALSE(similar.hits.empty());
+    for (const auto& hit : similar.hits) CHECK(hit.document.id != id);
+    CHECK_THROWS_AS(searcher.similar("no-such-id"), QueryError);
+
+    SearchRequest request = request_for("trade");
+    request.facets = {"country", "year"};
+    const auto facets = searcher.facets(request);
+    const auto full = searcher.search(request);
+    REQUIRE(facets.size() == 2);
+    REQUIRE(full.facets.size() == 2);
+    for (std::size_t i = 0; i < facets.size(); ++i) {
+        CHECK(facets[i].field == full.facets[i].field);
+        CHECK(facets[i].distinct == full.facets[i].distinct);
+        REQUIRE(facets[i].values.size() == full.facets[i].values.size());
+        for (std::size_t v = 0; v < facets[i].values.size(); ++v) {
+            CHECK(facets[i].values[v].value == full.facets[i].values[v].value);
+            CHECK(facets[i].values[v].count == full.facets[i].values[v].count);
+        }
+    }
+    CHECK_FALSE(facets[0].values.empty());
+}
