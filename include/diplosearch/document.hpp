@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "diplosearch/export.hpp"
+
 namespace diplosearch {
 
 /// One diplomatic document as the indexer stores it and the searcher returns it.
@@ -12,7 +14,7 @@ namespace diplosearch {
 /// Values are normalised before indexing: countries become ISO 3166-1 alpha-3
 /// codes, topics and types become lowercase slugs, and dates are `YYYY`,
 /// `YYYY-MM` or `YYYY-MM-DD`.
-struct Document {
+struct DIPLOSEARCH_API Document {
     std::string id;                      ///< Unique id; derived from the source path when absent.
     std::string title;                   ///< Display title.
     std::string date;                    ///< `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when unknown.

@@ -6,28 +6,32 @@
 #include <stdexcept>
 #include <string>
 
+#include "diplosearch/export.hpp"
+
 namespace diplosearch {
 
 /// Base of every error the library throws.
-class Error : public std::runtime_error {
+class DIPLOSEARCH_API Error : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
 };
 
 /// A caller passed an invalid option or value.
-class UsageError : public Error {
+class DIPLOSEARCH_API UsageError : public Error {
   public:
     using Error::Error;
 };
 
 /// A source document or file could not be read or parsed.
-class InputError : public Error {
+class DIPLOSEARCH_API InputError : public Error {
   public:
-    /// @param source file name (or `-` for stdin); @param line 1-based line, 0 when not applicable.
+    /// @param source file name (or `-` for stdin)
+    /// @param line 1-based line, 0 when not applicable
+    /// @param reason what was wrong; what() is `source:line: reason`
     InputError(std::string source, std::uint64_t line, const std::string& reason);
-    const std::string& source() const noexcept { return m_source; }
-    std::uint64_t line() const noexcept { return m_line; }
-    const std::string& reason() const noexcept { return m_reason; }
+    const std::string& source() const noexcept { return m_source; }  ///< File name, or `-`.
+    std::uint64_t line() const noexcept { return m_line; }           ///< 1-based line; 0 when none.
+    const std::string& reason() const noexcept { return m_reason; }  ///< Without the location.
 
   private:
     std::string m_source;
@@ -36,31 +40,31 @@ class InputError : public Error {
 };
 
 /// The database failed: corrupt, I/O error, or an unexpected Xapian error.
-class IndexError : public Error {
+class DIPLOSEARCH_API IndexError : public Error {
   public:
     using Error::Error;
 };
 
 /// The database path does not exist or is not a readable database.
-class DatabaseNotFoundError : public IndexError {
+class DIPLOSEARCH_API DatabaseNotFoundError : public IndexError {
   public:
     using IndexError::IndexError;
 };
 
 /// Another process holds the database's write lock.
-class DatabaseLockedError : public IndexError {
+class DIPLOSEARCH_API DatabaseLockedError : public IndexError {
   public:
     using IndexError::IndexError;
 };
 
 /// The database was written with a schema this build cannot read.
-class SchemaMismatchError : public IndexError {
+class DIPLOSEARCH_API SchemaMismatchError : public IndexError {
   public:
     using IndexError::IndexError;
 };
 
 /// A query could not be parsed.
-class QueryError : public Error {
+class DIPLOSEARCH_API QueryError : public Error {
   public:
     using Error::Error;
 };

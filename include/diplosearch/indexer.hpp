@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diplosearch/document.hpp"
+#include "diplosearch/export.hpp"
 
 namespace diplosearch {
 
@@ -63,10 +64,10 @@ enum class ProblemKind {
 
 /// One problem with the input, reported through the problem handler.
 struct InputProblem {
-    ProblemKind kind;
+    ProblemKind kind;        ///< What the problem did to the input.
     std::string source;      ///< File name, or `-` for stdin.
     std::uint64_t line = 0;  ///< 1-based line for JSONL and front matter; 0 if none.
-    std::string reason;
+    std::string reason;      ///< What was wrong, for a person to read.
 };
 
 /// Counts for one indexing run.
@@ -84,11 +85,9 @@ struct IndexStats {
     std::uint64_t bytes_done = 0;       ///< Bytes of source files read or found unchanged.
     std::uint64_t bytes_total = 0;      ///< Bytes of all listed source files (0 for stdin).
     double seconds = 0.0;               ///< Wall time since the indexer was opened.
-    /// After finish(): the database's document count and revision, and its
-    /// live generation (0 for a plain Xapian database).
-    std::uint64_t doccount = 0;
-    std::uint64_t revision = 0;
-    unsigned generation = 0;
+    std::uint64_t doccount = 0;         ///< After finish(): documents in the database.
+    std::uint64_t revision = 0;         ///< After finish(): the database's Xapian revision.
+    unsigned generation = 0;            ///< After finish(): live generation; 0 if plain Xapian.
     /// The first skipped and rejected inputs, with reasons (at most 1000).
     std::vector<InputProblem> problems;
 };
@@ -100,7 +99,7 @@ struct IndexStats {
 /// content (and the extraction rules) did not change since it was indexed is
 /// skipped without being tokenised again, so re-running a job is cheap and
 /// leaves the database unchanged. Not thread-safe.
-class Indexer {
+class DIPLOSEARCH_API Indexer {
   public:
     /// Opens or creates the database at @p db_path.
     /// @throws DatabaseLockedError when another writer holds the lock.
@@ -108,8 +107,11 @@ class Indexer {
     /// @throws IndexError for any other database failure.
     explicit Indexer(const std::string& db_path, IndexerOptions options = {});
     ~Indexer();
+    /// Takes over the open database and its write lock; the moved-from
+    /// Indexer may only be destroyed or assigned to.
     Indexer(Indexer&&) noexcept;
-    Indexer& operator=(Indexer&&) noexcept;
+    /// Finishes this Indexer's job as the destructor would, then takes over @p other's.
+    Indexer& operator=(Indexer&& other) noexcept;
 
     /// Called for every input problem; by default problems are logged.
     void set_problem_handler(std::function<void(const InputProblem&)> handler);
@@ -147,7 +149,7 @@ class Indexer {
     IndexStats stats() const;
 
   private:
-    class Impl;
+    class DIPLOSEARCH_LOCAL Impl;
     std::unique_ptr<Impl> m_impl;
 };
 

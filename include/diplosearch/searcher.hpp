@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diplosearch/document.hpp"
+#include "diplosearch/export.hpp"
 
 namespace diplosearch {
 
@@ -194,7 +195,7 @@ struct IndexInfo {
 /// the call, so every call sees the commits and rebuilds of a running
 /// indexer. Moving or destroying a Searcher while a call is in progress is
 /// not allowed.
-class Searcher {
+class DIPLOSEARCH_API Searcher {
   public:
     /// @throws DatabaseNotFoundError when @p db_path is not a database.
     /// @throws SchemaMismatchError when it was written with another schema.
