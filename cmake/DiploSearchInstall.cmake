@@ -33,6 +33,8 @@ target_sources(diplosearch PUBLIC
     FILE_SET HEADERS
     BASE_DIRS ${PROJECT_SOURCE_DIR}/include ${PROJECT_BINARY_DIR}/include
     FILES ${DIPLOSEARCH_PUBLIC_HEADERS})
+# CMake before 3.23 ignores exported file sets, and with them their include folder.
+target_include_directories(diplosearch INTERFACE $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
 set_target_properties(diplosearch PROPERTIES
     VERSION ${PROJECT_VERSION}
     SOVERSION ${DIPLOSEARCH_ABI_VERSION}
@@ -87,6 +89,7 @@ function(diplosearch_pc_path out dir)
 endfunction()
 file(RELATIVE_PATH DIPLOSEARCH_PC_TO_PREFIX
      "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" DIPLOSEARCH_PC_TO_PREFIX "${DIPLOSEARCH_PC_TO_PREFIX}")
 diplosearch_pc_path(DIPLOSEARCH_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
 diplosearch_pc_path(DIPLOSEARCH_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/diplosearch.pc.in
