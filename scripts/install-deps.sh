@@ -6,7 +6,7 @@ packages=(
     build-essential cmake pkg-config
     libxapian-dev xapian-tools
     libboost-program-options-dev libspdlog-dev libfmt-dev
-    nlohmann-json3-dev libgumbo-dev libzstd-dev zstd libxxhash-dev
+    nlohmann-json3-dev libgumbo-dev libzstd-dev zstd libxxhash-dev libcpp-httplib-dev
     catch2
     # Tests and benchmarks: the crash test's tools, the relevance benchmark's FTS5
     # baseline and JSON handling, and the pseudo-terminal for the progress-bar test.

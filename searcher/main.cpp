@@ -2,18 +2,14 @@
 /// @brief diplo-search: ranked, faceted search over a DiploSearch database.
 #include <unistd.h>
 
-#include <charconv>
 #include <iostream>
-
-#include <fmt/format.h>
 
 #include "cli/common_options.hpp"
 #include "cli/exit_codes.hpp"
-#include "country_gazetteer.hpp"
 #include "diplosearch/errors.hpp"
 #include "diplosearch/searcher.hpp"
+#include "request_options.hpp"
 #include "result_printer.hpp"
-#include "text.hpp"
 
 namespace po = boost::program_options;
 using namespace diplosearch;
@@ -39,51 +35,11 @@ constexpr const char* kUsage =
     "its last word completed from the index's words, then titles holding every word\n"
     "typed (at most --limit, up to 50).\n";
 
-// Splits comma-separated option values so `--country PAK,CHN` equals two options.
-std::vector<std::string> split_commas(const std::vector<std::string>& values) {
-    std::vector<std::string> out;
-    for (const auto& v : values) {
-        for (const auto part : text::split(v, ',')) {
-            if (!text::trim(part).empty()) out.emplace_back(text::trim(part));
-        }
-    }
-    return out;
-}
-
-std::optional<int> parse_year_bound(const std::string& s) {
-    if (s.empty()) return std::nullopt;
-    int year = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
-    if (ec != std::errc{} || end != s.data() + s.size() || year < 1 || year > 9999) {
-        throw UsageError(fmt::format("--year: '{}' is not a year", s));
-    }
-    return year;
-}
-
-void apply_year(const std::string& spec, SearchRequest& request) {
-    const auto dots = spec.find("..");
-    if (dots == std::string::npos) {
-        request.year_from = request.year_to = parse_year_bound(spec);
-        if (!request.year_from) throw UsageError("--year needs a year or a range A..B");
-        return;
-    }
-    request.year_from = parse_year_bound(spec.substr(0, dots));
-    request.year_to = parse_year_bound(spec.substr(dots + 2));
-    if (!request.year_from && !request.year_to)
-        throw UsageError("--year needs a year or a range A..B");
-}
-
-SortOrder parse_sort(const std::string& s) {
-    if (s == "relevance") return SortOrder::kRelevance;
-    if (s == "date") return SortOrder::kDateAscending;
-    if (s == "-date") return SortOrder::kDateDescending;
-    throw UsageError("--sort must be relevance, date or -date, not '" + s + "'");
-}
-
 int run(int argc, char** argv) {
     cli::CommonOptions common;
     SearchRequest request;
-    std::vector<std::string> words, countries, topics, types;
+    searcher::RequestOptions options;
+    std::vector<std::string> words;
     std::vector<std::string> synonym_files;
     std::string suggest;
     bool suggesting = false;  // Set even by `--suggest ''`, which suggests nothing.
@@ -92,26 +48,25 @@ int run(int argc, char** argv) {
     bool no_fuzzy = false;
     cli::Count limit{request.limit}, offset{request.offset}, facet_size{request.facet_size},
         snippet_length{request.snippet_length};
-    std::string year, sort = "relevance", match = "most", facets = "country,topic,year,type",
-                      format = "text";
+    std::string format = "text";
 
     po::options_description search("Search options");
     // clang-format off
     search.add_options()
-        ("country,c", po::value(&countries)->value_name("CODE|NAME"),
+        ("country,c", po::value(&options.countries)->value_name("CODE|NAME"),
          "only documents about this country (repeatable; any of them)")
-        ("topic,t", po::value(&topics)->value_name("TOPIC"), "only this topic (repeatable)")
-        ("type", po::value(&types)->value_name("TYPE"), "only this document type (repeatable)")
-        ("year,y", po::value(&year)->value_name("Y|A..B"), "a year or an inclusive range")
+        ("topic,t", po::value(&options.topics)->value_name("TOPIC"), "only this topic (repeatable)")
+        ("type", po::value(&options.types)->value_name("TYPE"), "only this document type (repeatable)")
+        ("year,y", po::value(&options.year)->value_name("Y|A..B"), "a year or an inclusive range")
         ("from", po::value(&request.date_from)->value_name("DATE"), "dated on or after DATE")
         ("to", po::value(&request.date_to)->value_name("DATE"), "dated on or before DATE")
-        ("sort", po::value(&sort)->value_name("ORDER"), "relevance (default), date or -date")
-        ("match", po::value(&match)->value_name("MODE"),
+        ("sort", po::value(&options.sort)->value_name("ORDER"), "relevance (default), date or -date")
+        ("match", po::value(&options.match)->value_name("MODE"),
          "most (default): documents with every word first, then those with some;"
          " all: only documents with every word")
         ("limit,n", po::value(&limit)->value_name("N"), "hits to show (default 10)")
         ("offset", po::value(&offset)->value_name("N"), "hits to skip (default 0)")
-        ("facets", po::value(&facets)->value_name("LIST"),
+        ("facets", po::value(&options.facets)->value_name("LIST"),
          "facets to count: comma list of country,topic,year,type,mentions, or none")
         ("facet-size", po::value(&facet_size)->value_name("N"),
          "values shown per facet (default 10; 0 for all)")
@@ -151,37 +106,17 @@ int run(int argc, char** argv) {
     }
 
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
-    // ISO-style names contain commas ("Korea, Republic of"): keep a value whole when it names a
-    // country.
-    for (const auto& value : countries) {
-        if (CountryGazetteer::builtin().resolve(value)) {
-            request.countries.push_back(value);
-        } else {
-            for (auto& part : split_commas({value})) request.countries.push_back(std::move(part));
-        }
-    }
-    request.topics = split_commas(topics);
-    request.types = split_commas(types);
-    if (!year.empty()) apply_year(year, request);
-    request.sort = parse_sort(sort);
-    if (match != "most" && match != "all") {
-        throw UsageError("--match must be most or all, not '" + match + "'");
-    }
-    request.match = match == "all" ? MatchMode::kAllWords : MatchMode::kMostWords;
     request.limit = limit.value;
     request.offset = offset.value;
     request.facet_size = facet_size.value;
     request.snippet_length = snippet_length.value;
-    request.facets = facets == "none" ? std::vector<std::string>{} : split_commas({facets});
+    searcher::apply_request_options(options, request);
 
     const auto printer = searcher::make_printer(format, isatty(STDOUT_FILENO) != 0);
     request.highlight = printer->highlight();
     request.synonyms = !no_synonyms;
     request.collapse = !no_collapse;
     request.typo_tolerance = !no_fuzzy;
-    if (request.ranking.title_boost < 0 || request.ranking.phrase_boost < 0) {
-        throw UsageError("--title-boost and --phrase-boost must be 0 or more");
-    }
     Searcher searcher(common.db);
     if (suggesting) {
         printer->print_suggestions(suggest, searcher.suggest(suggest, limit.value), std::cout);

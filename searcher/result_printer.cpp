@@ -117,15 +117,11 @@ class JsonPrinter final : public ResultPrinter {
   public:
     Highlight highlight() const override { return Highlight{"<b>", "</b>", true}; }
     void print(const SearchResults& results, std::ostream& out) const override {
-        out << results_to_json(results).dump(2, ' ', false,
-                                             nlohmann::json::error_handler_t::replace)
-            << '\n';
+        out << contract_text(results_to_json(results));
     }
     void print_suggestions(const std::string& prefix, const std::vector<Suggestion>& suggestions,
                            std::ostream& out) const override {
-        out << suggestions_to_json(prefix, suggestions)
-                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-            << '\n';
+        out << contract_text(suggestions_to_json(prefix, suggestions));
     }
 };
 

@@ -10,13 +10,10 @@ nlohmann::json optional_string(const std::string& s) {
     return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
 }
 
-nlohmann::json hit_to_json(const Hit& hit) {
-    const Document& d = hit.document;
+// The stored fields a hit and a fetched document share.
+nlohmann::json fields_to_json(const Document& d) {
     const int year = d.year();
     nlohmann::json json = {
-        {"rank", hit.rank},
-        {"score", hit.score},
-        {"all_words", hit.all_words},
         {"id", d.id},
         {"title", d.title},
         {"date", optional_string(d.date)},
@@ -31,10 +28,20 @@ nlohmann::json hit_to_json(const Hit& hit) {
         {"speaker", optional_string(d.speaker)},
         {"url", optional_string(d.url)},
         {"path", optional_string(d.path)},
-        {"snippet", hit.snippet},
-        {"duplicates", hit.duplicates},
     };
     if (!d.symbols.empty()) json["symbols"] = d.symbols;
+    return json;
+}
+
+// Keys are sorted on output (nlohmann::json objects are ordered maps), so adding the
+// hit's own fields to the shared ones prints exactly what one literal would.
+nlohmann::json hit_to_json(const Hit& hit) {
+    nlohmann::json json = fields_to_json(hit.document);
+    json["rank"] = hit.rank;
+    json["score"] = hit.score;
+    json["all_words"] = hit.all_words;
+    json["snippet"] = hit.snippet;
+    json["duplicates"] = hit.duplicates;
     return json;
 }
 
@@ -68,6 +75,16 @@ nlohmann::json results_to_json(const SearchResults& results) {
         {"hits", std::move(hits)},
         {"facets", std::move(facets)},
     };
+}
+
+nlohmann::json document_to_json(const Document& document) {
+    nlohmann::json json = fields_to_json(document);
+    json["text"] = document.text;
+    return json;
+}
+
+std::string contract_text(const nlohmann::json& json) {
+    return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
 }
 
 }  // namespace diplosearch::searcher
