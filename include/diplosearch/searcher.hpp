@@ -34,8 +34,8 @@ enum class MatchMode {
 
 /// Strings placed around matched words in snippets.
 struct Highlight {
-    std::string start = "<b>";
-    std::string end = "</b>";
+    std::string start = "<b>";  ///< Put before each highlighted word or phrase.
+    std::string end = "</b>";   ///< Put after it.
     /// When true, the snippet is HTML-escaped (for JSON and web pages);
     /// when false it is plain text (for terminals).
     bool html_escape = true;
@@ -53,33 +53,33 @@ struct Ranking {
     /// Add weight to recent documents: recency_weight for the newest year in
     /// the database, halving every half_life_years back; undated get none.
     bool prefer_recent = false;
-    double recency_weight = 5.0;
-    double half_life_years = 10.0;
+    double recency_weight = 5.0;    ///< Weight added to the newest year's documents.
+    double half_life_years = 10.0;  ///< Years over which that weight halves.
 };
 
 /// A search: free-text query plus filters, paging and facets.
 struct SearchRequest {
     /// Query in DiploSearch syntax; empty matches every document.
     std::string query;
-    std::vector<std::string> countries;  ///< Any of these (codes or names).
-    std::vector<std::string> topics;     ///< Any of these.
-    std::vector<std::string> types;      ///< Any of these.
-    std::optional<int> year_from;        ///< Inclusive.
-    std::optional<int> year_to;          ///< Inclusive.
-    std::string date_from;               ///< `YYYY[-MM[-DD]]`, inclusive.
-    std::string date_to;                 ///< `YYYY[-MM[-DD]]`, inclusive.
-    SortOrder sort = SortOrder::kRelevance;
-    MatchMode match = MatchMode::kMostWords;
-    std::uint32_t offset = 0;
-    std::uint32_t limit = 10;
+    std::vector<std::string> countries;       ///< Any of these (codes or names).
+    std::vector<std::string> topics;          ///< Any of these.
+    std::vector<std::string> types;           ///< Any of these.
+    std::optional<int> year_from;             ///< Inclusive.
+    std::optional<int> year_to;               ///< Inclusive.
+    std::string date_from;                    ///< `YYYY[-MM[-DD]]`, inclusive.
+    std::string date_to;                      ///< `YYYY[-MM[-DD]]`, inclusive.
+    SortOrder sort = SortOrder::kRelevance;   ///< Result order.
+    MatchMode match = MatchMode::kMostWords;  ///< Which documents several words match.
+    std::uint32_t offset = 0;                 ///< Hits skipped (paging).
+    std::uint32_t limit = 10;                 ///< Hits returned; 0 for counts and facets only.
     /// Facets to count: any of `country`, `topic`, `year`, `type`.
     std::vector<std::string> facets = {"country", "topic", "year", "type"};
     /// Values returned per facet, most frequent first; 0 returns all.
     std::uint32_t facet_size = 10;
     /// Approximate snippet length in characters; 0 disables snippets.
     std::uint32_t snippet_length = 240;
-    Highlight highlight;
-    Ranking ranking;
+    Highlight highlight;  ///< How snippets mark matched words.
+    Ranking ranking;      ///< Boosts beyond BM25.
     /// Expand acronyms and alternate names from the synonym tables (built-in
     /// and those added with Searcher::add_synonyms); multi-word ones as phrases.
     bool synonyms = true;
@@ -122,16 +122,16 @@ struct Hit {
 
 /// One value of a facet with its count over the whole match set.
 struct FacetValue {
-    std::string value;  ///< Stored value: `PAK`, `trade`, `2021`, `speech`.
-    std::string label;  ///< Display label: the English country name, else the value.
-    std::uint64_t count = 0;
+    std::string value;        ///< Stored value: `PAK`, `trade`, `2021`, `speech`.
+    std::string label;        ///< Display label: the English country name, else the value.
+    std::uint64_t count = 0;  ///< Matching documents with this value.
 };
 
 /// Counts for one facet field, most frequent first.
 struct Facet {
-    std::string field;
-    std::vector<FacetValue> values;
-    std::uint64_t distinct = 0;  ///< Number of distinct values before truncation.
+    std::string field;               ///< `country`, `topic`, `year` or `type`.
+    std::vector<FacetValue> values;  ///< At most SearchRequest::facet_size of them.
+    std::uint64_t distinct = 0;      ///< Number of distinct values before truncation.
 };
 
 /// The answer to a SearchRequest.
@@ -148,10 +148,10 @@ struct SearchResults {
     /// How many of `total` hold every word of the query (counted the same
     /// way); they come first. Equals `total` unless the query was relaxed.
     std::uint64_t all_words = 0;
-    std::uint32_t offset = 0;
-    std::uint32_t limit = 0;
-    std::vector<Hit> hits;
-    std::vector<Facet> facets;
+    std::uint32_t offset = 0;               ///< As requested.
+    std::uint32_t limit = 0;                ///< As requested.
+    std::vector<Hit> hits;                  ///< Ranks offset+1 to offset+limit, or fewer.
+    std::vector<Facet> facets;              ///< In the order requested.
     std::optional<std::string> suggestion;  ///< Spelling-corrected query, if any.
     /// Set when auto_correct searched this corrected query instead of the one given.
     std::optional<std::string> corrected_query;
@@ -176,9 +176,9 @@ struct Suggestion {
 
 /// Summary of an open database.
 struct IndexInfo {
-    std::uint64_t documents = 0;
-    std::string schema_version;
-    std::string path;
+    std::uint64_t documents = 0;  ///< Documents in the live generation.
+    std::string schema_version;   ///< DiploSearch schema the index was written with.
+    std::string path;             ///< The database path as given to the Searcher.
     /// Xapian revision of the live generation: grows with every commit.
     std::uint64_t revision = 0;
     /// The live generation (see docs/reindexing.md); nullopt for a plain Xapian database.
@@ -201,7 +201,9 @@ class DIPLOSEARCH_API Searcher {
     /// @throws SchemaMismatchError when it was written with another schema.
     explicit Searcher(const std::string& db_path);
     ~Searcher();
+    /// Moves the pool; the moved-from Searcher may only be destroyed or assigned to.
     Searcher(Searcher&&) noexcept;
+    /// As the move constructor.
     Searcher& operator=(Searcher&&) noexcept;
 
     /// Runs a search.
@@ -231,6 +233,7 @@ class DIPLOSEARCH_API Searcher {
     /// the last as a prefix (best BM25 first). A @p prefix ending in a space
     /// completes no word and matches titles on whole words only. Field
     /// filters, `-excluded` words and operators in @p prefix are ignored.
+    /// @param prefix what the user has typed so far.
     /// @param limit at most this many suggestions, capped at 50; titles keep a
     /// third of the places (rounded down) and take those terms leave empty.
     /// @throws IndexError when the database fails.
@@ -242,7 +245,7 @@ class DIPLOSEARCH_API Searcher {
     void add_synonyms(const std::string& tsv_path);
 
   private:
-    class Impl;
+    class DIPLOSEARCH_LOCAL Impl;
     std::unique_ptr<Impl> m_impl;
 };
 
