@@ -16,6 +16,7 @@
 #include "http_error.hpp"
 #include "metrics.hpp"
 #include "request_options.hpp"
+#include "web_routes.hpp"
 
 namespace diplosearch::server {
 
@@ -162,7 +163,7 @@ class HttpService::Impl {
             return httplib::Server::HandlerResponse::Handled;
         }
         const bool preflight = req.method == "OPTIONS" && !m_options.cors_origin.empty();
-        if (req.path != "/healthz" && !preflight &&
+        if (req.path != "/healthz" && !preflight && !is_web_page_path(req.path) &&
             !m_auth.allows(req.get_header_value("Authorization"))) {
             res.set_header("WWW-Authenticate", "Bearer realm=\"diplosearch\"");
             set_error(res, 401, "unauthorized", "a valid bearer token is required");
@@ -244,6 +245,7 @@ class HttpService::Impl {
         m_server.Get("/facets", route("/facets", true, facets));
         m_server.Get("/suggest", route("/suggest", true, suggest));
         m_server.Get("/stats", route("/stats", true, stats));
+        mount_web_routes(m_server);
         // Health and metrics stay outside the worker pool, so they answer under load.
         m_server.Get("/healthz", route("/healthz", false, [](const httplib::Request&, double) {
                          return Reply{"{\"status\":\"ok\"}\n"};
