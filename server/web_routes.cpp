@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <string>
 
 #include "web_assets.hpp"
@@ -31,6 +32,41 @@ bool matches_etag(const std::string& if_none_match, std::string_view etag) {
     return if_none_match == "*" || if_none_match.find(etag) != std::string::npos;
 }
 
+// Enough for browsers, which all accept gzip; `gzip;q=0` refuses it.
+bool accepts_gzip(const std::string& accept_encoding) {
+    const auto at = accept_encoding.find("gzip");
+    return at != std::string::npos && accept_encoding.compare(at, 8, "gzip;q=0") != 0;
+}
+
+void serve_asset(const web::WebAsset& asset, const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+    res.set_header("X-Content-Type-Options", "nosniff");
+    // Page URLs carry the analyst's queries; links out must not leak them.
+    res.set_header("Referrer-Policy", "no-referrer");
+    // Revalidated on every load, so a new build's files are never mixed with an old
+    // one's; unchanged files cost a 304.
+    res.set_header("Cache-Control", "no-cache");
+    res.set_header("ETag", std::string(asset.etag));
+    res.set_header("Vary", "Accept-Encoding");
+    if (matches_etag(req.get_header_value("If-None-Match"), asset.etag)) {
+        res.status = 304;
+        return;
+    }
+    std::string_view body = asset.body;
+    if (!asset.gzip_body.empty() && accepts_gzip(req.get_header_value("Accept-Encoding"))) {
+        body = asset.gzip_body;
+        res.set_header("Content-Encoding", "gzip");
+    }
+    // A provider of known length goes out as it is: httplib compresses only plain
+    // bodies, and this one is compressed already.
+    res.set_content_provider(
+        body.size(), std::string(asset.content_type),
+        [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            sink.write(body.data() + offset, std::min(length, body.size() - offset));
+            return true;
+        });
+}
+
 }  // namespace
 
 bool is_web_page_path(std::string_view path) {
@@ -39,22 +75,10 @@ bool is_web_page_path(std::string_view path) {
 
 void mount_web_routes(httplib::Server& server) {
     for (const web::WebAsset& asset : web::web_assets()) {
-        server.Get(exact_pattern(asset.path), [&asset](const httplib::Request& req,
-                                                       httplib::Response& res) {
-            res.set_header("Content-Security-Policy", kContentSecurityPolicy);
-            res.set_header("X-Content-Type-Options", "nosniff");
-            // Page URLs carry the analyst's queries; links out must not leak them.
-            res.set_header("Referrer-Policy", "no-referrer");
-            // Revalidated on every load, so a new build's files are never mixed
-            // with an old one's; unchanged files cost a 304.
-            res.set_header("Cache-Control", "no-cache");
-            res.set_header("ETag", std::string(asset.etag));
-            if (matches_etag(req.get_header_value("If-None-Match"), asset.etag)) {
-                res.status = 304;
-                return;
-            }
-            res.set_content(asset.body.data(), asset.body.size(), std::string(asset.content_type));
-        });
+        server.Get(exact_pattern(asset.path),
+                   [&asset](const httplib::Request& req, httplib::Response& res) {
+                       serve_asset(asset, req, res);
+                   });
     }
 }
 

@@ -13,6 +13,7 @@ struct WebAsset {
     std::string_view body;          ///< The file's bytes.
     std::string_view content_type;  ///< Media type with charset where it has one.
     std::string_view etag;          ///< Quoted strong validator derived from the body.
+    std::string_view gzip_body;     ///< The body gzip-compressed (empty if zlib failed).
 };
 
 /// Every file of the page, `/` first.
