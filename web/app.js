@@ -524,6 +524,7 @@ function yearFacet(s, facet) {
   const width = Math.max(n * 10, 100);
   const height = 64;
   const barWidth = width / n;
+  const drawn = Math.min(barWidth * 0.8, width / 10);
   const chart = svg('svg', {
     class: 'histogram', viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none',
     role: 'img',
@@ -537,7 +538,8 @@ function yearFacet(s, facet) {
     const h = count ? Math.max(2, (count / max) * (height - 2)) : 0;
     const bar = svg('rect', {
       class: `bar${filtered && inRange(year) ? ' selected' : ''}`,
-      x: i * barWidth + barWidth * 0.1, y: height - h, width: barWidth * 0.8, height: h,
+      // A few years must not become slabs: bars are at most a tenth of the chart wide.
+      x: i * barWidth + (barWidth - drawn) / 2, y: height - h, width: drawn, height: h,
       'data-year': year,
     });
     const title = svg('title');
