@@ -16,6 +16,7 @@
 #include "http_error.hpp"
 #include "metrics.hpp"
 #include "request_options.hpp"
+#include "response_encoding.hpp"
 #include "web_routes.hpp"
 
 namespace diplosearch::server {
@@ -39,7 +40,7 @@ thread_local RequestContext t_request;
 
 void set_json(httplib::Response& res, int status, std::string body) {
     res.status = status;
-    res.set_content(std::move(body), "application/json");
+    res.set_content(std::move(body), kJsonContentType);
 }
 
 void set_error(httplib::Response& res, int status, const std::string& code,
@@ -200,6 +201,7 @@ class HttpService::Impl {
             } catch (...) {
                 answer_error(res, std::current_exception());
             }
+            encode_json_response(req, res);
         };
     }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string>
 
+#include "gzip_encoding.hpp"
 #include "web_assets.hpp"
 
 namespace diplosearch::server {
@@ -32,12 +33,6 @@ bool matches_etag(const std::string& if_none_match, std::string_view etag) {
     return if_none_match == "*" || if_none_match.find(etag) != std::string::npos;
 }
 
-// Enough for browsers, which all accept gzip; `gzip;q=0` refuses it.
-bool accepts_gzip(const std::string& accept_encoding) {
-    const auto at = accept_encoding.find("gzip");
-    return at != std::string::npos && accept_encoding.compare(at, 8, "gzip;q=0") != 0;
-}
-
 void serve_asset(const web::WebAsset& asset, const httplib::Request& req, httplib::Response& res) {
     res.set_header("Content-Security-Policy", kContentSecurityPolicy);
     res.set_header("X-Content-Type-Options", "nosniff");
@@ -53,7 +48,7 @@ void serve_asset(const web::WebAsset& asset, const httplib::Request& req, httpli
         return;
     }
     std::string_view body = asset.body;
-    if (!asset.gzip_body.empty() && accepts_gzip(req.get_header_value("Accept-Encoding"))) {
+    if (!asset.gzip_body.empty() && web::accepts_gzip(req.get_header_value("Accept-Encoding"))) {
         body = asset.gzip_body;
         res.set_header("Content-Encoding", "gzip");
     }

@@ -8,6 +8,8 @@
 
 #include <zlib.h>
 
+#include "gzip_encoding.hpp"
+
 namespace diplosearch {
 extern const std::string_view kWebIndexHtml;
 extern const std::string_view kWebAppJs;
@@ -33,26 +35,6 @@ std::string etag_of(std::string_view body) {
     return etag;
 }
 
-// The files never change while the program runs: compressing each once spares every
-// response the work (httplib would compress per response, with Brotli at its slowest
-// setting when the browser accepts it: about 30 ms for app.js).
-std::string gzip_of(std::string_view body) {
-    z_stream stream{};
-    if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) !=
-        Z_OK) {
-        return {};
-    }
-    std::string out(deflateBound(&stream, static_cast<uLong>(body.size())), '\0');
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
-    stream.avail_in = static_cast<uInt>(body.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    const int result = deflate(&stream, Z_FINISH);
-    out.resize(stream.total_out);
-    deflateEnd(&stream);
-    return result == Z_STREAM_END ? out : std::string();
-}
-
 struct AssetTable {
     std::array<std::string, 6> etags;
     std::array<std::string, 6> gzip_bodies;
@@ -70,9 +52,11 @@ struct AssetTable {
         for (std::size_t i = 0; i < files.size(); ++i) {
             etags[i] = etag_of(files[i][1]);
             // `/` and `/index.html` are one file, compressed once.
+            // The files never change while the program runs: each is compressed once,
+            // as small as zlib makes it, instead of per response.
             gzip_bodies[i] = i > 0 && files[i][1].data() == files[i - 1][1].data()
                                  ? gzip_bodies[i - 1]
-                                 : gzip_of(files[i][1]);
+                                 : gzip_compress(files[i][1], Z_BEST_COMPRESSION);
             assets[i] = {files[i][0], files[i][1], files[i][2], etags[i], gzip_bodies[i]};
         }
     }
