@@ -10,6 +10,7 @@
 #include "diplosearch/searcher.hpp"
 #include "request_options.hpp"
 #include "result_printer.hpp"
+#include "serve_command.hpp"
 
 namespace po = boost::program_options;
 using namespace diplosearch;
@@ -30,6 +31,9 @@ constexpr const char* kUsage =
     "speaker:word country:PAK country:\"United Kingdom\" topic:trade\n"
     "type:speech lang:en year:2021 year:2020..2026 date:2021-03 date:2020-01-01..2020-06-30 "
     "id:ID\n"
+    "\n"
+    "Serve: diplo-search serve --db PATH [--listen HOST:PORT] ... runs the HTTP JSON\n"
+    "service and search page (diplo-serve; see diplo-search serve --help).\n"
     "\n"
     "Search as you type: --suggest TEXT lists completions of TEXT instead of searching:\n"
     "its last word completed from the index's words, then titles holding every word\n"
@@ -130,5 +134,8 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    return cli::run_guarded(kProgram, [&] { return run(argc, argv); });
+    return cli::run_guarded(kProgram, [&] {
+        if (argc > 1 && std::string_view(argv[1]) == "serve") searcher::exec_service(argc, argv);
+        return run(argc, argv);
+    });
 }

@@ -135,6 +135,18 @@ TEST_CASE("help and version exit 0 for both binaries", "[cli]") {
                Catch::Contains("--batch-size N"));
 }
 
+TEST_CASE("diplo-search serve runs the HTTP service with the arguments after serve", "[cli]") {
+    const CommandResult help = search_cmd("serve --help");
+    CHECK(help.exit_code == kOk);
+    CHECK_THAT(help.out, Catch::StartsWith("Usage: diplo-serve --db PATH"));
+    CHECK_THAT(search_cmd("--help").out, Catch::Contains("diplo-search serve --db PATH"));
+    // The service's own checks and exit codes, not the search command's.
+    const CommandResult missing = search_cmd("serve --db /nonexistent/diplo-db");
+    CHECK(missing.exit_code == 3);
+    CHECK_THAT(missing.err, Catch::StartsWith("diplo-serve: /nonexistent/diplo-db"));
+    CHECK(search_cmd("serve --no-such-option").exit_code == kUsage);
+}
+
 TEST_CASE("usage errors exit 2 with one message line", "[cli]") {
     TempDir dir;
     struct Case {
