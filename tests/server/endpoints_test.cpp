@@ -2,6 +2,7 @@
 // every error path with its JSON body, limits, bearer auth, CORS and the 503 of a full pool.
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -140,7 +141,19 @@ TEST_CASE("GET /metrics counts what was answered", "[server][http]") {
     get(service, "/search?q=gwadar");
     get(service, "/search?limit=oops");
     get(service, "/nowhere");
-    const auto metrics = get(service, "/metrics");
+    // A request is counted once its answer is written, so the client may see the
+    // answer a moment before the count: read the metrics until all three are in.
+    auto metrics = get(service, "/metrics");
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const auto& body = metrics->body;
+        if (body.find("status=\"200\"} 1") != std::string::npos &&
+            body.find("status=\"400\"} 1") != std::string::npos &&
+            body.find("status=\"404\"} 1") != std::string::npos) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        metrics = get(service, "/metrics");
+    }
     REQUIRE(metrics->status == 200);
     CHECK_THAT(metrics->get_header_value("Content-Type"), Catch::StartsWith("text/plain"));
     const std::string& text = metrics->body;
