@@ -3,6 +3,7 @@
 #include "query_builder.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -133,6 +134,30 @@ std::string fold_query(const std::string& query) {
     return out;
 }
 
+// Refuses a query over the size caps before any rewriting copies or scans it.
+void check_query_size(const std::string& query) {
+    if (query.size() > kMaxQueryBytes) {
+        throw QueryError(
+            fmt::format("query is longer than {} bytes ({} bytes)", kMaxQueryBytes, query.size()));
+    }
+    std::size_t words = 0;
+    std::size_t depth = 0;
+    bool in_word = false;
+    for (const char c : query) {
+        const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+        if (!space && !in_word) ++words;
+        in_word = !space;
+        if (c == '(' && ++depth > kMaxQueryNesting) {
+            throw QueryError(
+                fmt::format("query has parentheses nested more than {} deep", kMaxQueryNesting));
+        }
+        if (c == ')' && depth > 0) --depth;
+    }
+    if (words > kMaxQueryWords) {
+        throw QueryError(fmt::format("query has more than {} words", kMaxQueryWords));
+    }
+}
+
 }  // namespace
 
 Xapian::Query FieldValueProcessor::operator()(const std::string& raw) {
@@ -225,6 +250,7 @@ Xapian::Query QueryBuilder::parse(const std::string& query_text, std::string* co
 }
 
 ParsedQuery QueryBuilder::parse_query(const std::string& query_text, bool relax) {
+    check_query_size(query_text);
     // Xapian would cut `S/RES/2334` into words at each `/`; a rewritten query
     // has no bare symbols left, so this recurses once at most.
     if (std::string with_filters = rewrite_document_symbols(query_text); with_filters != query_text)
@@ -233,7 +259,7 @@ ParsedQuery QueryBuilder::parse_query(const std::string& query_text, bool relax)
         return parse_query(folded, relax);
     ParsedQuery parsed;
     if (text::trim(query_text).empty()) {
-        parsed.all_words = Xapian::Query::MatchAll;
+        parsed.all_words = match_all();
         return parsed;
     }
     // Xapian reads a query made only of `-word`s as plain words; users mean
@@ -250,8 +276,7 @@ ParsedQuery QueryBuilder::parse_query(const std::string& query_text, bool relax)
     }
     if (only_exclusions) {
         const Xapian::Query unwanted = parse_text_with(Xapian::Query::OP_OR, excluded, query_text);
-        parsed.all_words =
-            Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, unwanted);
+        parsed.all_words = Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(), unwanted);
         return parsed;
     }
     // Synonym expressions are known words whatever the index says; the other
@@ -352,7 +377,7 @@ Xapian::Query QueryBuilder::year_range(std::optional<int> from, std::optional<in
     if (from)
         return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, Xapian::sortable_serialise(*from));
     if (to) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, Xapian::sortable_serialise(*to));
-    return Xapian::Query::MatchAll;
+    return match_all();
 }
 
 Xapian::Query QueryBuilder::date_range(const std::string& from, const std::string& to) {
@@ -370,7 +395,7 @@ Xapian::Query QueryBuilder::date_range(const std::string& from, const std::strin
     }
     if (has_from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, parse(from).sortable());
     if (has_to) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, parse(to).sortable_upper());
-    return Xapian::Query::MatchAll;
+    return match_all();
 }
 
 }  // namespace diplosearch::searcher

@@ -14,6 +14,16 @@
 
 namespace diplosearch::searcher {
 
+// Caps on a query's size, so that a hostile or machine-generated query gets a
+// QueryError instead of minutes of parsing, typo scans and matching; they hold for
+// every embedder, not only behind the HTTP service's tighter ones.
+/// Longest query, in bytes.
+inline constexpr std::size_t kMaxQueryBytes = 16 * 1024;
+/// Most whitespace-separated words (operators and field:value pairs count).
+inline constexpr std::size_t kMaxQueryWords = 1024;
+/// Deepest nesting of parentheses.
+inline constexpr std::size_t kMaxQueryNesting = 64;
+
 /// Turns the value after a boolean `field:` (or a filter option) into a query:
 /// countries via the gazetteer, slugs, years and dates with `A..B` ranges.
 class FieldValueProcessor final : public Xapian::FieldProcessor {
@@ -40,6 +50,14 @@ struct ParsedQuery {
     std::string corrected;
 };
 
+/// A query matching every document, made afresh. Never copy Xapian's shared
+/// `Query::MatchAll`: its reference count is not atomic, so threads copying it
+/// at once corrupt it (found by tests/torture/concurrent_readers_test.cpp:
+/// crashes in `Query::get_length`).
+inline Xapian::Query match_all() {
+    return Xapian::Query(std::string());
+}
+
 /// Parses user queries: BM25 text with phrases, `+`/`-`, `AND`/`OR`/`NOT`,
 /// `NEAR`, trailing wildcards, and every schema field as a `name:` prefix.
 class QueryBuilder {
@@ -51,7 +69,8 @@ class QueryBuilder {
     /// no document contains also match their nearest vocabulary words (see
     /// typo_expander.hpp); English stopwords are ignored outside phrases.
     /// ParsedQuery::some_words is only made when @p relax is true.
-    /// @throws QueryError with the parser's message.
+    /// @throws QueryError with the parser's message, or when @p text is over
+    /// kMaxQueryBytes, kMaxQueryWords or kMaxQueryNesting.
     ParsedQuery parse_query(const std::string& text, bool relax);
 
     /// Turns the automatic `fuzzy:` rewriting of unknown words on or off
