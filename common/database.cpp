@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -140,12 +141,24 @@ LiveWriter create_database(const fs::path& db, Deadline deadline) {
     }
     Xapian::WritableDatabase writable(generations::generation_dir(db, 1).string(),
                                       Xapian::DB_CREATE_OR_OVERWRITE);
-    writable.commit();  // The stub must never name a generation without a revision.
+    try {
+        writable.commit();  // The stub must never name a generation without a revision.
+    } catch (const Xapian::Error&) {
+        abandon(writable);
+        throw;
+    }
     generations::switch_live(db, 1);
     return {std::move(writable), 1U};
 }
 
 }  // namespace
+
+void abandon(Xapian::WritableDatabase& db) {
+    // Reachable from a static, so leak checkers do not count it; never
+    // destroyed, since static destructors would run Xapian's commit at exit.
+    static auto* const abandoned = new std::vector<Xapian::WritableDatabase>();
+    abandoned->push_back(db);
+}
 
 void rethrow(const Xapian::Error& error, const std::string& path) {
     const std::string message = fmt::format("{}: {}", path, error.get_description());

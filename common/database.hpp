@@ -57,6 +57,13 @@ LiveWriter open_for_writing(const std::string& path, double wait_seconds = 0,
 /// @throws IndexError.
 Xapian::WritableDatabase create_generation(const std::string& path, unsigned number);
 
+/// Drops a writable handle after a failed write without letting Xapian touch
+/// the database again. Xapian 1.4 commits whatever a handle holds when its
+/// last copy is closed or destroyed, even after a commit failed half-way
+/// (which could make part of a batch durable), so the handle is kept alive,
+/// unused, until the process exits; its lock is released then.
+void abandon(Xapian::WritableDatabase& db);
+
 /// Throws the project exception matching @p error, naming @p path.
 [[noreturn]] void rethrow(const Xapian::Error& error, const std::string& path);
 

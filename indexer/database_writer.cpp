@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -46,6 +47,29 @@ void set_flush_threshold() {
     ::setenv("XAPIAN_FLUSH_THRESHOLD", kFlushThreshold, /*overwrite=*/0);
 }
 
+// The database a terminate handler names; set while a DatabaseWriter exists.
+const std::string* g_writer_path = nullptr;
+std::terminate_handler g_previous_terminate = nullptr;
+
+// A Xapian::Error that escapes every handler (Xapian 1.4 calls std::terminate
+// when its recovery from a failed commit fails too, on a disk that stays
+// full) would be reported by its type alone. Say what failed and what it
+// means before aborting; the abort itself is right, as unwinding could only
+// reach Xapian's destructors, which commit.
+[[noreturn]] void note_uncaught_xapian_error() {
+    try {
+        if (const auto error = std::current_exception()) std::rethrow_exception(error);
+    } catch (const Xapian::Error& e) {
+        spdlog::error("{}: {} (stopped without writing again; the database keeps its last commit)",
+                      g_writer_path ? *g_writer_path : std::string("database"),
+                      e.get_description());
+        std::abort();
+    } catch (...) {
+    }
+    if (g_previous_terminate) g_previous_terminate();
+    std::abort();
+}
+
 }  // namespace
 
 DatabaseWriter::DatabaseWriter(const std::string& path, WriterOptions options)
@@ -59,6 +83,7 @@ DatabaseWriter::DatabaseWriter(const std::string& path, WriterOptions options)
     if (m_live.generation) generations::remove_debris(path);
     if (!rebuild) {
         m_target = m_live.db;
+        note_uncaught_errors();
         return;
     }
     if (!m_live.generation) {
@@ -68,14 +93,30 @@ DatabaseWriter::DatabaseWriter(const std::string& path, WriterOptions options)
             path));
     }
     m_new_generation = *m_live.generation + 1;
-    m_target = database::create_generation(path, *m_new_generation);
+    try {
+        m_target = database::create_generation(path, *m_new_generation);
+    } catch (const IndexError&) {
+        // No destructor runs for a half-made writer: remove the folder here.
+        generations::remove_generation(path, *m_new_generation);
+        throw;
+    }
     spdlog::info("{}: rebuilding into generation {} (live: {})", path, *m_new_generation,
                  *m_live.generation);
+    note_uncaught_errors();
+}
+
+void DatabaseWriter::note_uncaught_errors() {
+    g_writer_path = &m_path;
+    g_previous_terminate = std::set_terminate(&note_uncaught_xapian_error);
 }
 
 DatabaseWriter::~DatabaseWriter() {
+    std::set_terminate(g_previous_terminate);
+    g_writer_path = nullptr;
     if (m_finished) return;
-    if (m_in_transaction && !m_failed) {
+    if (m_failed) {
+        database::abandon(m_target);
+    } else if (m_in_transaction) {
         try {
             m_target.cancel_transaction();
         } catch (const Xapian::Error& e) {
@@ -83,12 +124,18 @@ DatabaseWriter::~DatabaseWriter() {
         }
     }
     if (m_new_generation) {
-        try {
-            m_target.close();
-        } catch (const Xapian::Error&) {
-            // Closing only releases the lock; the folder goes either way.
+        if (!m_failed) {
+            try {
+                m_target.close();
+            } catch (const Xapian::Error&) {
+                // Closing only releases the lock; the folder goes either way.
+            }
         }
-        generations::remove_generation(m_path, *m_new_generation);
+        // A switch that renamed the stub but failed to sync the folder made
+        // the new generation live: it must stay.
+        if (generations::live_generation(m_path) != m_new_generation) {
+            generations::remove_generation(m_path, *m_new_generation);
+        }
     }
 }
 

@@ -104,6 +104,7 @@ class DatabaseWriter {
   private:
     template <typename Body>
     auto guarded(Body&& body);
+    void note_uncaught_errors();
     void keep_docid(Xapian::docid id);
     bool kept(Xapian::docid id) const;
     void remove_old_generations();

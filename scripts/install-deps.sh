@@ -10,7 +10,7 @@ packages=(
     catch2
     # Tests and benchmarks: the crash test's tools, the relevance benchmark's FTS5
     # baseline and JSON handling, and the pseudo-terminal for the progress-bar test.
-    jq libsqlite3-dev bsdutils
+    jq libsqlite3-dev bsdutils strace
 )
 
 missing=()
