@@ -26,6 +26,7 @@ using schema::ValueNormaliser;
 using schema::ValueSlot;
 
 constexpr Xapian::termcount kMaxWildcardTerms = 1000;
+constexpr std::size_t kMaxCorrectedWords = 32;
 
 std::optional<int> parse_year(std::string_view s) {
     int year = 0;
@@ -155,6 +156,13 @@ void check_query_size(const std::string& query) {
     }
     if (words > kMaxQueryWords) {
         throw QueryError(fmt::format("query has more than {} words", kMaxQueryWords));
+    }
+    std::size_t wildcards = 0;
+    for (const auto& token : tokenise_query(query)) {
+        if (!token.quoted && token.raw.size() > 1 && token.raw.back() == '*' &&
+            ++wildcards > kMaxQueryWildcards) {
+            throw QueryError(fmt::format("query has more than {} wildcards", kMaxQueryWildcards));
+        }
     }
 }
 
@@ -311,7 +319,13 @@ ParsedQuery QueryBuilder::parse_query(const std::string& query_text, bool relax)
 
 bool QueryBuilder::worth_correcting(const std::string& query_text) const {
     if (!m_has_spelling) return false;
-    for (const auto& token : tokenise_query(query_text)) {
+    const auto tokens = tokenise_query(query_text);
+    // Xapian looks each word up in the spelling table, a few milliseconds apiece over a
+    // large vocabulary: 1,024 words took seconds. Nobody reads a correction that long.
+    std::size_t words = 0;
+    for (const auto& token : tokens) words += token.words.size();
+    if (words > kMaxCorrectedWords) return false;
+    for (const auto& token : tokens) {
         if (!token.plain && !token.quoted) continue;
         for (const auto& word : token.words) {
             if (rare_word(m_db, word, m_stemmer)) return true;

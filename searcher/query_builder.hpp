@@ -23,6 +23,9 @@ inline constexpr std::size_t kMaxQueryBytes = 16 * 1024;
 inline constexpr std::size_t kMaxQueryWords = 1024;
 /// Deepest nesting of parentheses.
 inline constexpr std::size_t kMaxQueryNesting = 64;
+/// Most trailing wildcards (`nucl*`); each expands to at most 1,000 terms, and a
+/// query of a thousand of them took two minutes and 700 MB.
+inline constexpr std::size_t kMaxQueryWildcards = 8;
 
 /// Turns the value after a boolean `field:` (or a filter option) into a query:
 /// countries via the gazetteer, slugs, years and dates with `A..B` ranges.
@@ -70,7 +73,7 @@ class QueryBuilder {
     /// typo_expander.hpp); English stopwords are ignored outside phrases.
     /// ParsedQuery::some_words is only made when @p relax is true.
     /// @throws QueryError with the parser's message, or when @p text is over
-    /// kMaxQueryBytes, kMaxQueryWords or kMaxQueryNesting.
+    /// kMaxQueryBytes, kMaxQueryWords, kMaxQueryNesting or kMaxQueryWildcards.
     ParsedQuery parse_query(const std::string& text, bool relax);
 
     /// Turns the automatic `fuzzy:` rewriting of unknown words on or off

@@ -3,6 +3,7 @@
 #include "request_options.hpp"
 
 #include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -81,9 +82,12 @@ void apply_request_options(const RequestOptions& options, SearchRequest& request
     request.match = options.match == "all" ? MatchMode::kAllWords : MatchMode::kMostWords;
     request.facets =
         options.facets == "none" ? std::vector<std::string>{} : split_commas({options.facets});
-    if (request.ranking.title_boost < 0) throw OptionValueError("title-boost", "must be 0 or more");
-    if (request.ranking.phrase_boost < 0) {
-        throw OptionValueError("phrase-boost", "must be 0 or more");
+    // Written so that NaN fails too: from_chars reads "nan" and "inf" as numbers.
+    if (!(request.ranking.title_boost >= 0 && std::isfinite(request.ranking.title_boost))) {
+        throw OptionValueError("title-boost", "must be a finite number, 0 or more");
+    }
+    if (!(request.ranking.phrase_boost >= 0 && std::isfinite(request.ranking.phrase_boost))) {
+        throw OptionValueError("phrase-boost", "must be a finite number, 0 or more");
     }
 }
 

@@ -261,6 +261,15 @@ SearchResults SearchSession::run_search(const SearchRequest& request,
         filters.push_back({"year", QueryBuilder::year_range(request.year_from, request.year_to)});
     }
     if (!request.date_from.empty() || !request.date_to.empty()) {
+        // Each end on its own first, so that the error names the option at fault.
+        for (const auto& [name, value] :
+             {std::pair{"from", &request.date_from}, std::pair{"to", &request.date_to}}) {
+            try {
+                QueryBuilder::date_range(*value, "");
+            } catch (const QueryError& e) {
+                throw QueryError(fmt::format("--{}: {}", name, e.what()));
+            }
+        }
         filters.push_back({"date", QueryBuilder::date_range(request.date_from, request.date_to)});
     }
 

@@ -26,6 +26,10 @@ constexpr std::size_t kMaxTermsScanned = 200'000;
 // 1,241 of them.
 constexpr Xapian::doccount kRareWordShare = 2000;
 constexpr Xapian::doccount kCommonNeighbourFactor = 50;
+// Each rare or unknown word scans a slice of the vocabulary (twice: to decide, then
+// to expand); beyond this many per query the words are kept as typed, so a long
+// machine-made query of unknown words cannot cost seconds per word.
+constexpr std::size_t kMaxTypoWordsPerQuery = 16;
 
 std::u32string code_points(std::string_view s) {
     std::u32string out;
@@ -170,6 +174,7 @@ std::string mark_unknown_words(const std::string& query, const Xapian::Database&
                                const Xapian::Stem& stemmer, const std::vector<ByteRange>& keep) {
     std::string out;
     out.reserve(query.size() + 16);
+    std::size_t checked = 0;
     for (const auto& token : tokenise_query(query)) {
         const std::size_t begin = offset_in(query, token);
         const std::size_t end = begin + token.raw.size();
@@ -179,7 +184,10 @@ std::string mark_unknown_words(const std::string& query, const Xapian::Database&
         const bool candidate = token.plain && !kept && is_letter_word(token.raw) &&
                                !all_capitals(token.raw) &&
                                code_points(token.raw).size() >= kMinTypoLetters;
-        if (candidate && likely_typo(db, lower_utf8(token.raw), stemmer)) {
+        // Common words are settled by two lookups; only rare and unknown ones scan.
+        const bool scanned = candidate && checked < kMaxTypoWordsPerQuery &&
+                             rare_word(db, lower_utf8(token.raw), stemmer) && ++checked > 0;
+        if (scanned && likely_typo(db, lower_utf8(token.raw), stemmer)) {
             out += std::string(kFuzzyField) + ":" + std::string(token.raw);
         } else {
             out += token.raw;

@@ -59,7 +59,12 @@ struct Ranking {
 
 /// A search: free-text query plus filters, paging and facets.
 struct SearchRequest {
-    /// Query in DiploSearch syntax; empty matches every document.
+    /// Query in DiploSearch syntax; empty matches every document. Limits, so
+    /// that a hostile query costs milliseconds (search() throws QueryError
+    /// beyond them): 16,384 bytes, 1,024 words, parentheses nested 64 deep,
+    /// 8 wildcards of at most 1,000 terms each. Only the first 16 rare or
+    /// unknown words are typo tolerant, and queries of over 32 words get no
+    /// spelling suggestion.
     std::string query;
     std::vector<std::string> countries;       ///< Any of these (codes or names).
     std::vector<std::string> topics;          ///< Any of these.
@@ -207,7 +212,8 @@ class DIPLOSEARCH_API Searcher {
     Searcher& operator=(Searcher&&) noexcept;
 
     /// Runs a search.
-    /// @throws QueryError for a syntax error or an invalid filter value.
+    /// @throws QueryError for a syntax error, an invalid filter value or a
+    /// query over the limits given at SearchRequest::query.
     /// @throws IndexError when the database fails.
     SearchResults search(const SearchRequest& request);
 
