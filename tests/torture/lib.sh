@@ -311,11 +311,12 @@ start_state() {
 }
 
 # sample_points N: the K values to try when an uninterrupted run makes N
-# calls: every K with TORTURE_LONG=1, else 1..kDense, kSpread more spread
-# evenly, and N; then N + 1, with which the run completes.
+# calls: every K with TORTURE_LONG=1 or when N is at most 6 (a stub switch
+# or a job report: each call is a different step), else 1..kDense, kSpread
+# more spread evenly, and N; then N + 1, with which the run completes.
 sample_points() {
     local n=$1 k stride
-    if [[ "${TORTURE_LONG:-0}" == 1 ]] || ((n <= kDense + kSpread)); then
+    if [[ "${TORTURE_LONG:-0}" == 1 ]] || ((n <= kDense + kSpread || n <= 6)); then
         seq 1 $((n + 1))
         return
     fi
