@@ -2,10 +2,16 @@
 /// @brief File, zstd and istream byte sources.
 #include "byte_stream.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include <zstd.h>
 
@@ -104,8 +110,27 @@ class IstreamByteStream final : public ByteStream {
 }  // namespace
 
 std::unique_ptr<ByteStream> open_file_stream(const std::string& path) {
-    FilePtr file(std::fopen(path.c_str(), "rb"));
-    if (!file) throw InputError(path, 0, std::string("cannot open: ") + std::strerror(errno));
+    // O_NONBLOCK so that a FIFO put where a file was listed cannot hang the job
+    // in open(); the type check then refuses it, and devices such as /dev/zero,
+    // which would never end.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        const int error = errno;
+        if (error == ENOENT) throw FileVanished(path);
+        throw InputError(path, 0, std::string("cannot open: ") + std::strerror(error));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw InputError(path, 0, "not a regular file");
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    FilePtr file(::fdopen(fd, "rb"));
+    if (!file) {
+        const int error = errno;
+        ::close(fd);
+        throw InputError(path, 0, std::string("cannot open: ") + std::strerror(error));
+    }
     if (path.ends_with(".zst")) return std::make_unique<ZstdFileStream>(std::move(file), path);
     return std::make_unique<PlainFileStream>(std::move(file), path);
 }
@@ -114,17 +139,42 @@ std::unique_ptr<ByteStream> wrap_istream(std::istream& input, const std::string&
     return std::make_unique<IstreamByteStream>(input, name);
 }
 
-std::string read_all(ByteStream& stream) {
+FileVanished::FileVanished(const std::string& path)
+    : InputError(path, 0, "cannot open: No such file or directory (removed since it was listed)") {}
+
+std::string read_all(ByteStream& stream, std::size_t max_bytes) {
     std::string out;
     char buffer[64 * 1024];
-    while (const std::size_t n = stream.read(buffer, sizeof buffer)) out.append(buffer, n);
+    while (const std::size_t n = stream.read(buffer, sizeof buffer)) {
+        // Checked as it grows, so a huge file or a zstd bomb costs at most the limit.
+        if (out.size() + n > max_bytes) {
+            throw InputError(
+                {}, 0,
+                fmt::format("larger than {} MiB, the most read from one file", max_bytes >> 20));
+        }
+        out.append(buffer, n);
+    }
     return out;
 }
 
 bool LineReader::next(std::string& line) {
     constexpr std::size_t kChunk = 256 * 1024;
+    m_overlong = false;
     while (true) {
         const auto newline = m_buffer.find('\n', m_pos);
+        if (newline == std::string::npos && m_buffer.size() - m_pos > m_max_line_bytes) {
+            // Dropped as it is read, so an endless line never fills memory.
+            m_overlong = true;
+            m_buffer.clear();
+            m_pos = 0;
+        }
+        if (newline != std::string::npos && (m_overlong || newline - m_pos > m_max_line_bytes)) {
+            m_overlong = true;
+            line.clear();
+            m_pos = newline + 1;
+            ++m_line;
+            return true;
+        }
         if (newline != std::string::npos) {
             line.assign(m_buffer, m_pos, newline - m_pos);
             m_pos = newline + 1;
@@ -132,6 +182,12 @@ bool LineReader::next(std::string& line) {
             return true;
         }
         if (m_eof) {
+            if (m_overlong) {
+                line.clear();
+                m_pos = m_buffer.size();
+                ++m_line;
+                return true;
+            }
             if (m_pos >= m_buffer.size()) return false;
             line.assign(m_buffer, m_pos);  // Last line without a trailing newline.
             m_pos = m_buffer.size();

@@ -131,6 +131,17 @@ void DocumentNormaliser::normalise(Document& doc, const std::string& fallback_id
     if (doc.id.size() > kMaxIdBytes) {
         throw std::invalid_argument(fmt::format("id longer than {} bytes", kMaxIdBytes));
     }
+    // An id is printed one per line and used in URLs: a newline or other
+    // control character in it would forge output lines.
+    if (const auto bad = std::find_if(doc.id.begin(), doc.id.end(),
+                                      [](char c) {
+                                          const auto u = static_cast<unsigned char>(c);
+                                          return u < 0x20 || u == 0x7f;
+                                      });
+        bad != doc.id.end()) {
+        throw std::invalid_argument(fmt::format("id contains a control character (U+{:04X})",
+                                                static_cast<unsigned char>(*bad)));
+    }
 
     resolve_countries(doc, warnings);
 

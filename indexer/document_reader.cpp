@@ -31,6 +31,62 @@ std::string json_error(const nlohmann::json::exception& e) {
     return "invalid JSON: " + message;
 }
 
+// Text in UTF-16 with a byte order mark (as Windows tools save it) to UTF-8;
+// unpaired surrogates become U+FFFD. Without a mark UTF-16 looks binary.
+bool decode_utf16(std::string& content) {
+    const bool little = content.starts_with("\xFF\xFE");
+    if (!little && !content.starts_with("\xFE\xFF")) return false;
+    std::string out;
+    out.reserve(content.size());
+    auto unit_at = [&](std::size_t i) -> std::uint32_t {
+        const auto a = static_cast<unsigned char>(content[i]);
+        const auto b = static_cast<unsigned char>(content[i + 1]);
+        return little ? (a | (b << 8)) : ((a << 8) | b);
+    };
+    auto append = [&](std::uint32_t cp) {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    };
+    constexpr std::uint32_t kReplacement = 0xFFFD;
+    for (std::size_t i = 2; i + 1 < content.size(); i += 2) {
+        const std::uint32_t unit = unit_at(i);
+        if (unit >= 0xD800 && unit < 0xDC00 && i + 3 < content.size()) {
+            const std::uint32_t low = unit_at(i + 2);
+            if (low >= 0xDC00 && low < 0xE000) {
+                append(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+                i += 2;
+                continue;
+            }
+        }
+        append(unit >= 0xD800 && unit < 0xE000 ? kReplacement : unit);
+    }
+    content = std::move(out);
+    return true;
+}
+
+// A JSON file may be large as a whole, but each of its documents is bounded
+// like a file or a record.
+Document bounded(Document doc) {
+    if (doc.text.size() + doc.title.size() > kMaxDocumentBytes) {
+        throw std::invalid_argument(fmt::format(
+            "document larger than {} MiB, the limit for one document", kMaxDocumentBytes >> 20));
+    }
+    return doc;
+}
+
 // Where a result came from, as printed with it: the file, and the line for JSONL.
 void set_path(SourceDocument& source) {
     if (!source.document.path.empty()) return;
@@ -98,13 +154,21 @@ void DocumentReader::read_jsonl(ByteStream& stream, const std::string& name,
     bool any = false;
     while (reader.next(line)) {
         const auto line_no = reader.line_number();
+        if (reader.overlong()) {
+            any = true;
+            report(ProblemKind::kRejected, name, line_no,
+                   fmt::format("record longer than {} MiB, the limit for one document",
+                               kMaxDocumentBytes >> 20));
+            continue;
+        }
         if (line_no == 1) text::strip_bom(line);
         if (text::trim(line).empty()) continue;
         any = true;
         nlohmann::json object;
         try {
             object = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::parse_error& e) {
+        } catch (const nlohmann::json::exception& e) {
+            // Not only parse_error: a number too large for a double is out_of_range.
             report(ProblemKind::kRejected, name, line_no, json_error(e));
             continue;
         }
@@ -115,6 +179,10 @@ void DocumentReader::read_jsonl(ByteStream& stream, const std::string& name,
 }
 
 void DocumentReader::read_listed_file(const SourceFile& file) {
+    if (!file.skip_reason.empty()) {
+        report(ProblemKind::kSkipped, file.path, 0, file.skip_reason);
+        return;
+    }
     const auto format = m_format ? m_format : format_from_path(file.path);
     if (!format) {
         report(ProblemKind::kSkipped, file.path, 0,
@@ -127,7 +195,9 @@ void DocumentReader::read_listed_file(const SourceFile& file) {
             read_jsonl(*stream, file.path, file.id_base);
             return;
         }
-        std::string content = read_all(*stream);
+        std::string content = read_all(
+            *stream, *format == InputFormat::kJson ? kMaxJsonFileBytes : kMaxDocumentBytes);
+        decode_utf16(content);
         if (text::trim(content).empty()) {
             report(ProblemKind::kSkipped, file.path, 0, "empty file");
             return;
@@ -137,7 +207,10 @@ void DocumentReader::read_listed_file(const SourceFile& file) {
             return;
         }
         text::strip_bom(content);
-        text::repair_utf8(content);
+        if (const std::size_t repaired = text::repair_utf8(content); repaired > 0) {
+            report(ProblemKind::kWarning, file.path, 0,
+                   fmt::format("repaired {} invalid UTF-8 sequence(s)", repaired));
+        }
         text::normalise_line_ends(content);
         switch (*format) {
             case InputFormat::kJson:
@@ -156,6 +229,8 @@ void DocumentReader::read_listed_file(const SourceFile& file) {
             case InputFormat::kJsonl:
                 break;  // Streamed above.
         }
+    } catch (const FileVanished& e) {
+        report(ProblemKind::kSkipped, file.path, 0, e.reason());
     } catch (const InputError& e) {
         report(ProblemKind::kRejected, file.path, e.line(), e.reason());
     }
@@ -165,7 +240,7 @@ void DocumentReader::read_json(const std::string& content, const SourceFile& fil
     nlohmann::json parsed;
     try {
         parsed = nlohmann::json::parse(content);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
         report(ProblemKind::kRejected, file.path, 0, json_error(e));
         return;
     }
@@ -174,12 +249,12 @@ void DocumentReader::read_json(const std::string& content, const SourceFile& fil
         return;
     }
     if (!parsed.is_array()) {
-        deliver([&] { return document_from_json(parsed); }, file.path, 0, file.id_base);
+        deliver([&] { return bounded(document_from_json(parsed)); }, file.path, 0, file.id_base);
         return;
     }
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         try {
-            SourceDocument source{document_from_json(parsed[i]), file.path, 0,
+            SourceDocument source{bounded(document_from_json(parsed[i])), file.path, 0,
                                   fmt::format("{}#{}", file.id_base, i + 1), m_origin_key};
             set_path(source);
             m_on_document(std::move(source));

@@ -16,6 +16,10 @@ struct SourceFile {
     /// Absolute, normalised path: names the file however the source was given,
     /// so it ties documents and stamps to their file across jobs.
     std::string absolute_path;
+    /// Non-empty for an entry that is listed only to be reported as skipped:
+    /// a symbolic link that loops or leads outside the source root, a FIFO, a
+    /// device, a directory that cannot be read.
+    std::string skip_reason;
 };
 
 /// What a SOURCE argument expands to.
@@ -27,6 +31,9 @@ struct SourceListing {
 
 /// The files under @p source: the file itself, or every regular file below a
 /// directory (hidden entries skipped), sorted by path so runs are repeatable.
+/// Symbolic links to files inside the directory are listed; anything else that
+/// is not a regular file or a directory is listed with a skip_reason, so that
+/// nothing outside the source root is read and nothing can block the job.
 /// @throws InputError when @p source does not exist or cannot be walked.
 SourceListing list_source(const std::string& source);
 
