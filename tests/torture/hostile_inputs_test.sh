@@ -246,7 +246,7 @@ if ((EUID != 0)); then
 fi
 cd "$g_work"
 passwd_before=$(sha256sum /etc/passwd)
-say "generated the hostile files in $((SECONDS - g_started)) s ($(du -sh "$g_work" | cut -f1) on disk)"
+say "generated the hostile files in $((SECONDS - g_started)) s ($(du -sh "$g_work" 2>/dev/null | cut -f1) on disk)"
 
 # --- The main job ---------------------------------------------------------------
 t0=$SECONDS
@@ -363,10 +363,13 @@ run_indexer "$g_work/zero-arg.log" --db "$g_db" --format text /dev/zero
 check_log "/dev/zero as SOURCE refused" "/dev/zero: rejected: not a regular file"
 
 # --- Files deleted during the walk ------------------------------------------------
-# Many small files keep the job busy; the last one is removed once the indexer
-# has listed them all (it holds a source file open) and before it gets there.
+# A big file and many small ones keep the job busy; the last one is removed once
+# the indexer has listed them all (it holds a source file open) and before it
+# gets there.
 mkdir -p "$g_work/vanish"
 for i in $(seq -w 1 1500); do printf 'Doc %s\n\nvanishword %s\n' "$i" "$i" >"$g_work/vanish/d$i.md"; done
+# Listed first and big, so that a file is held open long enough to be seen.
+repeat "$paragraph" 8M >"$g_work/vanish/a-big.txt"
 printf 'Last\n\nlastword\n' >"$g_work/vanish/zz-last.md"
 (
     exec prlimit --as="$g_as_limit" -- "$g_index" --db "$g_work/vanish.db" --batch-size 100 \
@@ -375,7 +378,7 @@ printf 'Last\n\nlastword\n' >"$g_work/vanish/zz-last.md"
 vanish_pid=$!
 deleted=0
 for _ in $(seq 1 2000); do
-    if ls -l "/proc/$vanish_pid/fd" 2>/dev/null | grep -q "$g_work/vanish/d"; then
+    if ls -l "/proc/$vanish_pid/fd" 2>/dev/null | grep -q "$g_work/vanish/"; then
         rm -f "$g_work/vanish/zz-last.md"
         deleted=1
         break
