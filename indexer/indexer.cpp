@@ -13,6 +13,7 @@
 #include "build_pipeline.hpp"
 #include "content_hash.hpp"
 #include "country_gazetteer.hpp"
+#include "database.hpp"
 #include "database_writer.hpp"
 #include "diplosearch/errors.hpp"
 #include "document_builder.hpp"
@@ -259,6 +260,12 @@ class Indexer::Impl {
         } catch (const IndexError&) {
             m_failed = true;
             throw;
+        } catch (const Xapian::Error& e) {
+            // Spelling data and the near-duplicate lookup use the database
+            // directly; a disk failure there must end the job with its cause
+            // (exit 1), not escape as a non-std exception and abort.
+            m_failed = true;
+            database::rethrow(e, m_path);
         }
     }
 
