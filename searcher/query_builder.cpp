@@ -169,6 +169,16 @@ void check_query_size(const std::string& query) {
 }  // namespace
 
 Xapian::Query FieldValueProcessor::operator()(const std::string& raw) {
+    if (!m_deferred_error) return value_query(raw);
+    try {
+        return value_query(raw);
+    } catch (const Xapian::QueryParserError& e) {
+        if (m_deferred_error->empty()) *m_deferred_error = e.get_msg();
+        return Xapian::Query();
+    }
+}
+
+Xapian::Query FieldValueProcessor::value_query(const std::string& raw) {
     const std::string value(text::trim(raw));
     if (value.empty())
         throw Xapian::QueryParserError(fmt::format("{}: needs a value", m_field.name));
@@ -243,8 +253,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const SynonymTable* synon
         if (field.kind == schema::FieldKind::kFreeText && !field.prefix.empty()) {
             m_parser.add_prefix(std::string(field.name), std::string(field.prefix));
         } else if (field.kind == schema::FieldKind::kBoolean) {
-            auto& processor =
-                m_processors.emplace_back(std::make_unique<FieldValueProcessor>(field));
+            auto& processor = m_processors.emplace_back(
+                std::make_unique<FieldValueProcessor>(field, &m_field_error));
             m_parser.add_boolean_prefix(std::string(field.name), processor.get());
         }
     }
@@ -353,7 +363,9 @@ Xapian::Query QueryBuilder::parse_text(const std::string& query_text, const std:
                      Xapian::QueryParser::FLAG_PURE_NOT;
     if (corrected && m_has_spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     try {
+        m_field_error.clear();
         Xapian::Query query = m_parser.parse_query(query_text, flags);
+        if (!m_field_error.empty()) throw Xapian::QueryParserError(m_field_error);
         if (corrected && m_has_spelling) *corrected = m_parser.get_corrected_query_string();
         if (corrected && *corrected == query_text) corrected->clear();
         return query;

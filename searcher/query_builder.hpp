@@ -31,12 +31,21 @@ inline constexpr std::size_t kMaxQueryWildcards = 8;
 /// countries via the gazetteer, slugs, years and dates with `A..B` ranges.
 class FieldValueProcessor final : public Xapian::FieldProcessor {
   public:
-    explicit FieldValueProcessor(const schema::FieldSpec& field) : m_field(field) {}
-    /// @throws Xapian::QueryParserError for a value that cannot match (unknown country, bad year).
+    /// With @p deferred_error, a bad value is not thrown but its message kept there
+    /// (the first one) and an empty query returned: Xapian 1.4's parser corrupts its
+    /// heap when a field processor throws inside `-field:value` (fuzz_query found
+    /// `-date:204..20x` crashing diplo-search), so the caller throws after parsing.
+    explicit FieldValueProcessor(const schema::FieldSpec& field,
+                                 std::string* deferred_error = nullptr)
+        : m_field(field), m_deferred_error(deferred_error) {}
+    /// @throws Xapian::QueryParserError for a value that cannot match (unknown country,
+    /// bad year), unless errors are deferred.
     Xapian::Query operator()(const std::string& value) override;
 
   private:
+    Xapian::Query value_query(const std::string& value);
     const schema::FieldSpec& m_field;
+    std::string* m_deferred_error;
 };
 
 /// A query in the two forms the searcher ranks with.
@@ -119,6 +128,8 @@ class QueryBuilder {
     bool m_has_spelling = false;
     bool m_typo_tolerance = true;
     const SynonymTable* m_synonyms;
+    // The first bad field value of the query being parsed (see FieldValueProcessor).
+    std::string m_field_error;
 };
 
 }  // namespace diplosearch::searcher
