@@ -126,7 +126,12 @@ void DocumentNormaliser::normalise(Document& doc, const std::string& fallback_id
     if (doc.title.empty()) doc.title = derive_title(doc.text);
 
     doc.id = std::string(text::trim(doc.id));
-    if (doc.id.empty()) doc.id = fallback_id;
+    if (doc.id.empty()) {
+        // Kept as the path spells it, but a file name need not be UTF-8 (found by fuzz_id).
+        doc.id = fallback_id;
+        if (text::repair_utf8(doc.id) > 0)
+            warnings.push_back("repaired invalid UTF-8 in the id taken from the file name");
+    }
     if (doc.id.empty()) throw std::invalid_argument("document has no id");
     if (doc.id.size() > kMaxIdBytes) {
         throw std::invalid_argument(fmt::format("id longer than {} bytes", kMaxIdBytes));

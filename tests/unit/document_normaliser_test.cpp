@@ -1,6 +1,7 @@
 // @brief Unit tests of indexer/document_normaliser.hpp: the canonical form of
 // countries, topics, types, dates, titles and ids, and the warnings it gives.
 #include "document_normaliser.hpp"
+#include "text.hpp"
 
 #include <catch2/catch.hpp>
 #include <stdexcept>
@@ -249,4 +250,16 @@ TEST_CASE("normaliser splits topic strings on commas and semicolons", "[unit][no
     Document doc = with_text();
     doc.topics = {"Human Rights, Trade; energy"};
     CHECK(normalise(doc).doc.topics == Strings{"human-rights", "trade", "energy"});
+}
+
+TEST_CASE("normaliser: an id taken from a file name that is not UTF-8 is repaired",
+          "[unit][normaliser]") {
+    const auto n = normalise(with_text(), "documents/new\xC7/x.md");
+    std::string check = n.doc.id;
+    CHECK(diplosearch::text::repair_utf8(check) == 0);
+    CHECK(n.doc.id.starts_with("documents/new"));
+    CHECK(n.doc.id.ends_with("/x.md"));
+    CHECK(any_contains(n.warnings, "id taken from the file name"));
+    // A valid path-derived id is kept exactly, spaces included.
+    CHECK(normalise(with_text(), "docs/a file .md").doc.id == "docs/a file .md");
 }
