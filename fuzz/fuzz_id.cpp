@@ -31,8 +31,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     std::string check = doc.id;
     if (doc.id.empty() || diplosearch::text::repair_utf8(check) != 0) std::abort();
-    // A given id is trimmed; a path-derived fallback is kept as the path spells it.
-    if (doc.id != fallback && diplosearch::text::trim(doc.id) != doc.id) std::abort();
+    // A given id is trimmed; a path-derived fallback is kept as the path spells it,
+    // UTF-8 repaired.
+    std::string repaired_fallback = fallback;
+    diplosearch::text::repair_utf8(repaired_fallback);
+    if (doc.id != repaired_fallback && diplosearch::text::trim(doc.id) != doc.id) std::abort();
     for (const char c : doc.id) {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 || u == 0x7f) std::abort();
