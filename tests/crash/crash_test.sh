@@ -42,22 +42,14 @@ g_seed=${CRASH_SEED:-$(( ($$ * 7919 + $(date +%s)) % 32768 ))}
 RANDOM=$g_seed
 g_replay_hint="replay with CRASH_SEED=$g_seed"
 
-g_made_work=0
-if (($# == 4)); then
-    g_work=$4
-    mkdir -p "$g_work"
-    # A database left by an earlier run would change where the kills start.
-    rm -rf "$g_work/corpus" "$g_work/variants" "$g_work"/*.db
-else
-    g_work=$(mktemp -d "${TMPDIR:-/tmp}/diplo-crash.XXXXXX")
-    g_made_work=1
-fi
+# CRASH_KEEP predates the torture suite's TORTURE_KEEP; either keeps the folder.
+TORTURE_KEEP=${TORTURE_KEEP:-${CRASH_KEEP:-0}}
+make_work_folder "$@"
 readonly g_corpus=$g_work/corpus
 readonly g_crash_db=$g_work/crash.db
 g_indexer_pid=""
 g_last_log=""
 g_where=""  # What is being checked, for failure messages.
-g_passed=0
 
 # On any exit: never leave an indexer we started running; remove a work folder
 # we made only when the test passed, so a failure can be inspected.
@@ -66,9 +58,7 @@ cleanup() {
         kill -9 "$g_indexer_pid" 2>/dev/null || true
         wait "$g_indexer_pid" 2>/dev/null || true
     fi
-    if ((g_passed && g_made_work)) && [[ "${CRASH_KEEP:-0}" != 1 ]]; then
-        rm -rf "$g_work"
-    fi
+    remove_work_folder
 }
 trap cleanup EXIT
 
