@@ -13,7 +13,7 @@
 namespace diplosearch::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr std::string_view kVersion = "5";
+inline constexpr std::string_view kVersion = "6";
 /// Metadata key holding kVersion in every database.
 inline constexpr std::string_view kVersionKey = "diplosearch.schema_version";
 

@@ -464,7 +464,7 @@ TEST_CASE("a database with another schema version exits 6", "[cli]") {
     REQUIRE(f.idx.indexing.exit_code == kOk);
     {
         Xapian::WritableDatabase db(f.db(), Xapian::DB_OPEN);
-        REQUIRE(db.get_metadata("diplosearch.schema_version") == "5");
+        REQUIRE(db.get_metadata("diplosearch.schema_version") == "6");
         db.set_metadata("diplosearch.schema_version", "999");
         db.commit();
     }
@@ -815,7 +815,7 @@ TEST_CASE("diplo-index stats describes the database", "[cli][reindex]") {
     CHECK(stats["doccount"] == count);
     CHECK(stats["layout"] == "generations");
     CHECK(stats["live_generation"] == 1);
-    CHECK(stats["schema_version"] == "5");
+    CHECK(stats["schema_version"] == "6");
     CHECK(stats["facet_values"]["country"].get<int>() > 0);
     CHECK(stats["checkpoint"]["doccount"] == count);
     CHECK(stats["last_job"]["documents"]["added"] == count);

@@ -1071,7 +1071,7 @@ TEST_CASE("document(id) round trip and info()", "[integration][searcher]") {
 
     const IndexInfo info = searcher.info();
     CHECK(info.documents == 8);
-    CHECK(info.schema_version == "5");
+    CHECK(info.schema_version == "6");
     CHECK(info.path == f.db);
 }
 
