@@ -75,9 +75,12 @@ void write_synced(const fs::path& db, const fs::path& file, const std::string& c
     if (::fsync(fd.get()) != 0) throw_errno(db, "cannot sync " + file.filename().string());
 }
 
-void sync_folder(const fs::path& db) {
-    FileDescriptor fd(::open(db.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (fd.get() < 0 || ::fsync(fd.get()) != 0) throw_errno(db, "cannot sync the folder");
+void sync_folder(const fs::path& db, const fs::path& folder) {
+    FileDescriptor fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() < 0 || ::fsync(fd.get()) != 0) {
+        throw_errno(db, folder == db ? std::string("cannot sync the folder")
+                                     : "cannot sync " + folder.filename().string());
+    }
 }
 
 }  // namespace
@@ -127,7 +130,25 @@ void replace_file(const fs::path& db, std::string_view name, const std::string& 
     if (::rename(temp.c_str(), target.c_str()) != 0) {
         throw_errno(db, "cannot rename " + temp.filename().string());
     }
-    sync_folder(db);
+    sync_folder(db, db);
+}
+
+void sync_folder_contents(const fs::path& db, const fs::path& folder) {
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        const fs::path& file = it->path();
+        const std::string name = (folder.filename() / file.filename()).string();
+        // A descriptor of our own: the compaction's are closed by now.
+        FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+        if (fd.get() < 0) throw_errno(db, "cannot open " + name + " to sync it");
+        if (::fdatasync(fd.get()) != 0) throw_errno(db, "cannot sync " + name);
+    }
+    if (ec) {
+        throw IndexError(fmt::format("{}: cannot list {} to sync it: {}", db.string(),
+                                     folder.filename().string(), ec.message()));
+    }
+    sync_folder(db, folder);
 }
 
 void switch_live(const fs::path& db, unsigned number) {

@@ -56,6 +56,13 @@ void switch_live(const fs::path& db, unsigned number);
 /// @throws IndexError when it cannot be written.
 void replace_file(const fs::path& db, std::string_view name, const std::string& content);
 
+/// Makes a folder another writer filled durable: syncs (fdatasync) every
+/// regular file in @p folder, then the folder itself. Xapian 1.4's compaction
+/// ignores a failed sync of its output, so a compacted copy goes through this
+/// before it may become live.
+/// @throws IndexError naming the file or folder that could not be synced.
+void sync_folder_contents(const fs::path& db, const fs::path& folder);
+
 /// Removes generation @p number's folder; failures are logged, not thrown,
 /// because a leftover folder is only debris for the next run.
 void remove_generation(const fs::path& db, unsigned number);

@@ -298,6 +298,17 @@ void DatabaseWriter::compact_into(const std::filesystem::path& destination) {
         // and anyone holding an id between jobs see the same numbers.
         m_target.compact(temp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
     });
+    // Xapian 1.4 ignores a failed fdatasync of the compacted tables, so the
+    // copy is synced again here: one that may not be on disk never goes live.
+    try {
+        generations::sync_folder_contents(m_path, temp);
+    } catch (const IndexError&) {
+        // The handle itself is sound: the destructor closes it and removes a
+        // rebuild's new generation as after any other failure before the switch.
+        std::error_code ec;
+        std::filesystem::remove_all(temp, ec);
+        throw;
+    }
     if (m_new_generation) {
         // The new generation is not live yet: nothing reads it but us.
         m_target.close();

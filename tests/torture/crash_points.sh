@@ -66,7 +66,7 @@ crash_at() {
     g_last_log=$g_work/killed.log
     local status=0
     # In the background so that bash does not report the kill on stderr.
-    strace -f -qq -o /dev/null -e trace="$syscall" \
+    traced -f -qq -o /dev/null -e trace="$syscall" \
         -e inject="$syscall:signal=SIGKILL:when=$k" \
         "$g_index" --db "$g_crash_db" --batch-size "$kBatchSize" "${args[@]}" "$g_corpus" \
         >"$g_last_log" 2>&1 &
