@@ -425,8 +425,10 @@ TEST_CASE("with extraction on, the corpus' own metadata is kept", "[integration]
         const Counts more_counts = counts_of(more, field);
         for (const auto& [value, n] : counts_of(base, field)) {
             INFO(value);
-            const auto it = std::find_if(more_counts.begin(), more_counts.end(),
-                                         [&](const auto& e) { return e.first == value; });
+            // A named capture: clang before 16 cannot capture a structured binding.
+            const auto it =
+                std::find_if(more_counts.begin(), more_counts.end(),
+                             [&wanted = value](const auto& e) { return e.first == wanted; });
             REQUIRE(it != more_counts.end());
             CHECK(it->second >= n);
         }
