@@ -22,6 +22,10 @@ constexpr std::array kFields = {
     FieldSpec{"title", prefix::kTitle, kFreeText, 3, std::nullopt, kNone},
     FieldSpec{"text", "", kFreeText, 1, std::nullopt, kNone},
     FieldSpec{"speaker", prefix::kSpeaker, kFreeText, 1, std::nullopt, kNone},
+    // Addresses and names of e-mail, prefixed only: a plain query about a topic should
+    // not rank a message higher because a word of it is in an address.
+    FieldSpec{"sender", prefix::kSender, kFreeText, 0, std::nullopt, kNone, "from"},
+    FieldSpec{"recipients", prefix::kRecipient, kFreeText, 0, std::nullopt, kNone, "to"},
     FieldSpec{"country", prefix::kCountry, kBoolean, 0, ValueSlot::kCountries, kCountry},
     FieldSpec{"mentions", prefix::kMentions, kBoolean, 0, ValueSlot::kMentions, kCountry},
     FieldSpec{"topic", prefix::kTopic, kBoolean, 0, ValueSlot::kTopics, kSlug},

@@ -66,6 +66,8 @@ struct FieldSpec {
     Xapian::termcount unprefixed_weight;
     std::optional<ValueSlot> slot;
     ValueNormaliser normaliser;
+    /// A second name the query syntax accepts (`from:` for `sender:`); empty for none.
+    std::string_view query_alias = {};
 };
 
 /// Every field, in one table.
@@ -100,6 +102,10 @@ inline constexpr std::string_view kMonth = "M";
 inline constexpr std::string_view kDate = "D";
 inline constexpr std::string_view kUrl = "U";
 inline constexpr std::string_view kSymbol = "XY";
+/// E-mail sender and recipients (notmuch's `XFROM`/`XTO` would overlap `XF` and `XT`:
+/// a scan of one prefix must never meet another's terms).
+inline constexpr std::string_view kSender = "XA";
+inline constexpr std::string_view kRecipient = "XR";
 /// The source file a document was read from (its stable name), for --prune.
 /// Not a query field: only the indexer uses it.
 inline constexpr std::string_view kOrigin = "XF";

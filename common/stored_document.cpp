@@ -108,6 +108,8 @@ std::string encode_metadata(const Document& doc) {
     put(j, "source", doc.source);
     put(j, "url", doc.url);
     put(j, "speaker", doc.speaker);
+    put(j, "sender", doc.sender);
+    if (!doc.recipients.empty()) j["recipients"] = doc.recipients;
     put(j, "path", doc.path);
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -134,6 +136,8 @@ Document decode_metadata(std::string_view metadata) {
     doc.source = get(j, "source");
     doc.url = get(j, "url");
     doc.speaker = get(j, "speaker");
+    doc.sender = get(j, "sender");
+    doc.recipients = get_list(j, "recipients");
     doc.path = get(j, "path");
     return doc;
 }

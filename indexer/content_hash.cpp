@@ -54,11 +54,12 @@ std::string content_hash(const Document& doc, bool extract, std::string_view ori
     XXH3_64bits_update(state.get(), &rules, sizeof rules);
     feed(state.get(), extract ? "extract" : "no-extract");
     feed(state.get(), origin_key);
-    for (const std::string* field : {&doc.id, &doc.title, &doc.date, &doc.type, &doc.lang,
-                                     &doc.source, &doc.url, &doc.speaker, &doc.path, &doc.text}) {
+    for (const std::string* field :
+         {&doc.id, &doc.title, &doc.date, &doc.type, &doc.lang, &doc.source, &doc.url, &doc.speaker,
+          &doc.sender, &doc.path, &doc.text}) {
         feed(state.get(), *field);
     }
-    for (const auto* list : {&doc.countries, &doc.topics, &doc.symbols}) {
+    for (const auto* list : {&doc.countries, &doc.topics, &doc.symbols, &doc.recipients}) {
         feed(state.get(), std::to_string(list->size()));
         for (const auto& item : *list) feed(state.get(), item);
     }

@@ -24,6 +24,8 @@ std::vector<std::string> field_values(const Document& doc, std::string_view name
     if (name == "title") return {doc.title};
     if (name == "text") return {doc.text};
     if (name == "speaker") return {doc.speaker};
+    if (name == "sender") return {doc.sender};
+    if (name == "recipients") return doc.recipients;
     if (name == "country") return doc.countries;
     if (name == "mentions") return doc.mentions;
     if (name == "topic") return doc.topics;

@@ -108,10 +108,10 @@ void DocumentNormaliser::normalise(Document& doc, const std::string& fallback_id
                                    std::vector<std::string>& warnings) const {
     std::size_t repaired = 0;
     for (std::string* field : {&doc.id, &doc.title, &doc.date, &doc.type, &doc.lang, &doc.source,
-                               &doc.url, &doc.speaker, &doc.text}) {
+                               &doc.url, &doc.speaker, &doc.sender, &doc.text}) {
         clean(*field, repaired);
     }
-    for (auto* list : {&doc.countries, &doc.topics}) {
+    for (auto* list : {&doc.countries, &doc.topics, &doc.recipients}) {
         for (auto& item : *list) clean(item, repaired);
     }
     if (repaired > 0)
@@ -159,6 +159,11 @@ void DocumentNormaliser::normalise(Document& doc, const std::string& fallback_id
     doc.source = text::collapse_whitespace(doc.source);
     doc.url = std::string(text::trim(doc.url));
     doc.speaker = text::collapse_whitespace(doc.speaker);
+    doc.sender = text::collapse_whitespace(doc.sender);
+    std::vector<std::string> recipients;
+    for (const auto& value : doc.recipients)
+        add_unique(recipients, text::collapse_whitespace(value));
+    doc.recipients = std::move(recipients);
 
     const std::string date_text(text::trim(doc.date));
     doc.date.clear();

@@ -8,9 +8,12 @@
 #include <nlohmann/json.hpp>
 
 #include "diplosearch/errors.hpp"
+#include "email_document.hpp"
 #include "html_document.hpp"
 #include "json_document.hpp"
+#include "office_document.hpp"
 #include "parse_error.hpp"
+#include "pdf_document.hpp"
 #include "text.hpp"
 #include "text_document.hpp"
 
@@ -116,6 +119,8 @@ void DocumentReader::deliver(Parse&& parse, const std::string& origin, std::uint
         SourceDocument source{parse(), origin, line, fallback_id, m_origin_key};
         set_path(source);
         m_on_document(std::move(source));
+    } catch (const UnreadableDocument& e) {
+        report(ProblemKind::kSkipped, origin, line, e.what());
     } catch (const ParseError& e) {
         report(ProblemKind::kRejected, origin, e.line() > 0 ? e.line() : line, e.what());
     } catch (const std::invalid_argument& e) {
@@ -197,6 +202,10 @@ void DocumentReader::read_listed_file(const SourceFile& file) {
         }
         std::string content = read_all(
             *stream, *format == InputFormat::kJson ? kMaxJsonFileBytes : kMaxDocumentBytes);
+        if (is_binary_format(*format)) {
+            read_binary(content, *format, file);
+            return;
+        }
         decode_utf16(content);
         if (text::trim(content).empty()) {
             report(ProblemKind::kSkipped, file.path, 0, "empty file");
@@ -228,12 +237,41 @@ void DocumentReader::read_listed_file(const SourceFile& file) {
                 break;
             case InputFormat::kJsonl:
                 break;  // Streamed above.
+            case InputFormat::kPdf:
+            case InputFormat::kDocx:
+            case InputFormat::kOdt:
+            case InputFormat::kEmail:
+                break;  // Read as bytes above.
         }
     } catch (const FileVanished& e) {
         report(ProblemKind::kSkipped, file.path, 0, e.reason());
     } catch (const InputError& e) {
         report(ProblemKind::kRejected, file.path, e.line(), e.reason());
     }
+}
+
+// Formats with parsers of their own take the bytes as they are: a PDF or a zip is
+// binary by nature, and a message declares its charsets part by part.
+void DocumentReader::read_binary(const std::string& content, InputFormat format,
+                                 const SourceFile& file) {
+    if (text::trim(content).empty()) {
+        report(ProblemKind::kSkipped, file.path, 0, "empty file");
+        return;
+    }
+    deliver(
+        [&] {
+            switch (format) {
+                case InputFormat::kPdf:
+                    return bounded(document_from_pdf(content));
+                case InputFormat::kDocx:
+                    return bounded(document_from_docx(content));
+                case InputFormat::kOdt:
+                    return bounded(document_from_odt(content));
+                default:
+                    return bounded(document_from_email(content));
+            }
+        },
+        file.path, 0, file.id_base);
 }
 
 void DocumentReader::read_json(const std::string& content, const SourceFile& file) {

@@ -46,6 +46,7 @@ class DocumentReader {
   private:
     void read_listed_file(const SourceFile& file);
     void read_json(const std::string& content, const SourceFile& file);
+    void read_binary(const std::string& content, InputFormat format, const SourceFile& file);
     template <typename Parse>
     void deliver(Parse&& parse, const std::string& origin, std::uint64_t line,
                  const std::string& fallback_id);

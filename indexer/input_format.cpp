@@ -18,7 +18,9 @@ constexpr std::array kNames = {
     Entry{"json", InputFormat::kJson},   Entry{"text", InputFormat::kText},
     Entry{"txt", InputFormat::kText},    Entry{"markdown", InputFormat::kMarkdown},
     Entry{"md", InputFormat::kMarkdown}, Entry{"html", InputFormat::kHtml},
-    Entry{"htm", InputFormat::kHtml},
+    Entry{"htm", InputFormat::kHtml},    Entry{"pdf", InputFormat::kPdf},
+    Entry{"docx", InputFormat::kDocx},   Entry{"odt", InputFormat::kOdt},
+    Entry{"eml", InputFormat::kEmail},   Entry{"email", InputFormat::kEmail},
 };
 
 }  // namespace
@@ -29,6 +31,11 @@ std::optional<InputFormat> parse_format_name(std::string_view name) {
         if (key == lower) return format;
     }
     return std::nullopt;
+}
+
+bool is_binary_format(InputFormat format) {
+    return format == InputFormat::kPdf || format == InputFormat::kDocx ||
+           format == InputFormat::kOdt || format == InputFormat::kEmail;
 }
 
 std::optional<InputFormat> format_from_path(std::string_view path) {

@@ -68,6 +68,8 @@ Document document_from_json(const json& object) {
     doc.source = scalar(object, "source");
     doc.url = scalar(object, "url");
     doc.speaker = joined(object, "speaker");
+    doc.sender = scalar(object, "sender");
+    doc.recipients = list(object, "recipients");
     doc.symbols = list(object, "symbols");
     doc.text = scalar(object, "text");
     return doc;

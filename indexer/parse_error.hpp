@@ -1,5 +1,5 @@
 /// @file
-/// @brief The error a format parser throws; the indexer adds the file name.
+/// @brief The errors a format parser throws; the indexer adds the file name.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +17,15 @@ class ParseError : public std::runtime_error {
 
   private:
     std::uint64_t m_line;
+};
+
+/// A well-formed file that holds nothing to index as text (a scanned PDF with no
+/// text layer) or that cannot be opened for what it is (an encrypted or broken PDF):
+/// reported as skipped with the reason, never indexed empty and never a rejection of
+/// the job's input.
+class UnreadableDocument : public std::runtime_error {
+  public:
+    explicit UnreadableDocument(const std::string& reason) : std::runtime_error(reason) {}
 };
 
 }  // namespace diplosearch::indexer

@@ -252,6 +252,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const SynonymTable* synon
     for (const auto& field : schema::fields()) {
         if (field.kind == schema::FieldKind::kFreeText && !field.prefix.empty()) {
             m_parser.add_prefix(std::string(field.name), std::string(field.prefix));
+            if (!field.query_alias.empty()) {
+                m_parser.add_prefix(std::string(field.query_alias), std::string(field.prefix));
+            }
         } else if (field.kind == schema::FieldKind::kBoolean) {
             auto& processor = m_processors.emplace_back(
                 std::make_unique<FieldValueProcessor>(field, &m_field_error));

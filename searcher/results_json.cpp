@@ -30,6 +30,9 @@ nlohmann::json fields_to_json(const Document& d) {
         {"path", optional_string(d.path)},
     };
     if (!d.symbols.empty()) json["symbols"] = d.symbols;
+    // E-mail fields only where there are any, so other hits print as before.
+    if (!d.sender.empty()) json["sender"] = d.sender;
+    if (!d.recipients.empty()) json["recipients"] = d.recipients;
     return json;
 }
 

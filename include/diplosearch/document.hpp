@@ -27,6 +27,10 @@ struct DIPLOSEARCH_API Document {
     std::string speaker;  ///< Speaker or author names, `; `-separated.
     std::string path;     ///< Source file (with `:line` for JSONL records).
     std::string text;     ///< Body text.
+    /// E-mail sender (`From`) as `Name <address>`; empty for other documents.
+    std::string sender;
+    /// E-mail recipients (`To`, then `Cc`), each as `Name <address>`.
+    std::vector<std::string> recipients;
     /// Every country the text mentions (alpha-3), most salient first; found by
     /// extraction whether or not `countries` came from the source.
     std::vector<std::string> mentions;

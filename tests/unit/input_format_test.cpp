@@ -25,6 +25,11 @@ TEST_CASE("input format names parse, case-insensitively", "[unit][input_format]"
         {"md", InputFormat::kMarkdown},
         {"Html", InputFormat::kHtml},
         {"htm", InputFormat::kHtml},
+        {"pdf", InputFormat::kPdf},
+        {"DOCX", InputFormat::kDocx},
+        {"odt", InputFormat::kOdt},
+        {"eml", InputFormat::kEmail},
+        {"email", InputFormat::kEmail},
     }));
     INFO(c.name);
     CHECK(parse_format_name(c.name) == c.format);
@@ -32,7 +37,7 @@ TEST_CASE("input format names parse, case-insensitively", "[unit][input_format]"
 
 TEST_CASE("input format names that are not formats give nullopt", "[unit][input_format]") {
     const std::string name =
-        GENERATE(as<std::string>{}, "", "xml", "pdf", "zst", ".md", "md ", "jsonlines", "j");
+        GENERATE(as<std::string>{}, "", "xml", "doc", "zst", ".md", "md ", "jsonlines", "j");
     INFO("'" << name << "'");
     CHECK_FALSE(parse_format_name(name).has_value());
 }
@@ -60,11 +65,30 @@ TEST_CASE("input format from a path's extension, looking through .zst", "[unit][
         {"docs/.html", std::nullopt},
         {"archive.zst", std::nullopt},
         {"archive.tar.gz", std::nullopt},
-        {"report.pdf", std::nullopt},
+        {"report.pdf", InputFormat::kPdf},
+        {"scan.PDF.zst", InputFormat::kPdf},
+        {"statement.docx", InputFormat::kDocx},
+        {"statement.doc", std::nullopt},
+        {"statement.odt", InputFormat::kOdt},
+        {"cables/2015-04-21.eml", InputFormat::kEmail},
+        {"mail.msg", std::nullopt},
         {"file.md.bak", std::nullopt},
         {"file.zst.md", InputFormat::kMarkdown},
         {"", std::nullopt},
     }));
     INFO(c.path);
     CHECK(format_from_path(c.path) == c.format);
+}
+
+TEST_CASE("pdf docx odt and e-mail are read as bytes and the text formats are not",
+          "[unit][input_format]") {
+    using diplosearch::indexer::is_binary_format;
+    for (const auto format :
+         {InputFormat::kPdf, InputFormat::kDocx, InputFormat::kOdt, InputFormat::kEmail}) {
+        CHECK(is_binary_format(format));
+    }
+    for (const auto format : {InputFormat::kJsonl, InputFormat::kJson, InputFormat::kText,
+                              InputFormat::kMarkdown, InputFormat::kHtml}) {
+        CHECK_FALSE(is_binary_format(format));
+    }
 }
