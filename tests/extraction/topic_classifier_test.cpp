@@ -148,7 +148,8 @@ TEST_CASE("topics: cue words and text words are stemmed alike", "[topics]") {
     for (const auto& [text, cue] : cases) {
         INFO(text);
         const auto result = classifier.classify("", text);
-        const auto& evidence = [&]() -> const Strings& {
+        // A named capture: clang before 16 cannot capture a structured binding.
+        const auto& evidence = [&, &cue = cue]() -> const Strings& {
             for (const auto& s : result.scored) {
                 for (const auto& e : s.evidence) {
                     if (e.rfind(cue, 0) == 0) return s.evidence;

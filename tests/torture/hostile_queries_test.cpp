@@ -221,7 +221,8 @@ TEST_CASE("absurd offsets and limits give a bounded answer", "[torture][hostile-
     };
     for (const auto& [offset, limit] : pages) {
         INFO("offset " << offset << " limit " << limit);
-        bounded([&] {
+        // Named captures: clang before 16 cannot capture a structured binding.
+        bounded([&, offset = offset, limit = limit] {
             SearchRequest request;
             request.query = "port";
             request.offset = offset;
