@@ -31,7 +31,7 @@ constexpr std::array kFields = {
     FieldSpec{"topic", prefix::kTopic, kBoolean, 0, ValueSlot::kTopics, kSlug},
     FieldSpec{"type", prefix::kType, kBoolean, 0, ValueSlot::kType, kSlug},
     FieldSpec{"source", prefix::kSource, kBoolean, 0, std::nullopt, kSlug},
-    FieldSpec{"lang", prefix::kLang, kBoolean, 0, ValueSlot::kLang, kLower},
+    FieldSpec{"lang", prefix::kLang, kBoolean, 0, ValueSlot::kLang, kLanguage},
     FieldSpec{"year", prefix::kYear, kBoolean, 0, ValueSlot::kYear, kYear},
     FieldSpec{"date", prefix::kDate, kBoolean, 0, ValueSlot::kDate, kDate},
     FieldSpec{"url", prefix::kUrl, kBoolean, 0, std::nullopt, kLower},

@@ -49,12 +49,13 @@ enum class FieldKind {
 enum class ValueNormaliser {
     kNone,     ///< Free text: the query parser handles it.
     kExact,    ///< Used as given (id).
-    kLower,    ///< Lower-cased as is (lang, id, url).
+    kLower,    ///< Lower-cased as is (url).
     kSlug,     ///< Slugified (topic, type, source).
     kCountry,  ///< Gazetteer lookup to alpha-3.
     kYear,     ///< A year or `A..B` range.
     kDate,     ///< A date or `A..B` range.
     kSymbol,   ///< A document symbol, as document_symbol_key() spells it (symbol).
+    kLanguage, ///< An ISO 639-1 code, from a code, tag or name (`fr-CA`, `French`) (lang).
 };
 
 struct FieldSpec {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "document_symbol.hpp"
+#include "folded_stemmer.hpp"
 #include "partial_date.hpp"
 #include "schema.hpp"
 #include "stored_document.hpp"
@@ -66,12 +67,24 @@ std::vector<std::string> cited_symbols(const Document& doc) {
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling_db) {
-    m_generator.set_stemmer(Xapian::Stem("english"));
     m_generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    // Chinese, Japanese and Korean have no spaces between words: their runs
+    // become one- and two-character terms, whatever the document's language,
+    // so a bilingual text's Chinese half is searchable too.
+    unsigned flags = Xapian::TermGenerator::FLAG_CJK_NGRAM;
     if (spelling_db) {
         m_generator.set_database(*spelling_db);
-        m_generator.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+        flags |= Xapian::TermGenerator::FLAG_SPELLING;
     }
+    m_generator.set_flags(flags);
+}
+
+const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& lang) {
+    auto it = m_stemmers.find(lang);
+    if (it == m_stemmers.end()) {
+        it = m_stemmers.emplace(lang, language::folded_text_stemmer(lang)).first;
+    }
+    return it->second;
 }
 
 std::string DocumentBuilder::id_term(const std::string& id) {
@@ -90,9 +103,11 @@ void DocumentBuilder::add_spelling(const Xapian::Document& xdoc, Xapian::Writabl
     }
 }
 
-Xapian::Document DocumentBuilder::build(const Document& doc) {
+Xapian::Document DocumentBuilder::build(const Document& source) {
+    Document doc = source;
     Xapian::Document xdoc;
     m_generator.set_document(xdoc);
+    m_generator.set_stemmer(stemmer_for(doc.lang));
 
     for (const FieldSpec& field : schema::fields()) {
         if (field.name == "id" || field.name == "year" || field.name == "date" ||
@@ -147,15 +162,14 @@ Xapian::Document DocumentBuilder::build(const Document& doc) {
     if (!doc.lang.empty()) xdoc.add_value(schema::slot(ValueSlot::kLang), doc.lang);
 
     // Symbols are terms of their own: the text index cuts them into words at each `/`.
-    Document stored = doc;
-    stored.symbols = cited_symbols(doc);
-    for (const auto& symbol : stored.symbols) {
+    doc.symbols = cited_symbols(doc);
+    for (const auto& symbol : doc.symbols) {
         for (const auto& key : document_symbol_keys(symbol)) {
             xdoc.add_boolean_term(schema::boolean_term(schema::prefix::kSymbol, key));
         }
     }
 
-    stored_document::store(stored, xdoc);
+    stored_document::store(doc, xdoc);
     return xdoc;
 }
 

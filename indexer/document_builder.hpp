@@ -5,6 +5,9 @@
 
 #include <xapian.h>
 
+#include <map>
+#include <string>
+
 #include "diplosearch/document.hpp"
 
 namespace diplosearch::indexer {
@@ -14,7 +17,9 @@ class DocumentBuilder {
     /// @param spelling_db when given, spelling data is recorded into it.
     explicit DocumentBuilder(Xapian::WritableDatabase* spelling_db);
 
-    /// The Xapian document for @p doc (already normalised).
+    /// The Xapian document for @p doc (already normalised, its language
+    /// detected by extraction if at all). Free text is stemmed in the document's
+    /// language; without one, in English.
     Xapian::Document build(const Document& doc);
 
     /// The unique-id term of a document id.
@@ -27,7 +32,11 @@ class DocumentBuilder {
     static void add_spelling(const Xapian::Document& xdoc, Xapian::WritableDatabase& db);
 
   private:
+    // The stemmer for documents in language @p lang, made once per language.
+    const Xapian::Stem& stemmer_for(const std::string& lang);
+
     Xapian::TermGenerator m_generator;
+    std::map<std::string, Xapian::Stem> m_stemmers;
 };
 
 }  // namespace diplosearch::indexer

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "language.hpp"
 #include "partial_date.hpp"
 #include "text.hpp"
 
@@ -155,7 +156,15 @@ void DocumentNormaliser::normalise(Document& doc, const std::string& fallback_id
     doc.topics = std::move(topics);
 
     doc.type = text::slugify(doc.type);
-    doc.lang = text::ascii_lower(text::trim(doc.lang));
+    // Sources spell languages every way (`fr-CA`, `French`, `fra`); the index
+    // keeps ISO 639-1, and an unknown value is left to the detector.
+    if (const std::string lang(text::trim(doc.lang)); !lang.empty()) {
+        doc.lang = language::canonical_code(lang).value_or("");
+        if (doc.lang.empty()) {
+            warnings.push_back(
+                fmt::format("unknown language '{}' dropped (use an ISO 639-1 code)", lang));
+        }
+    }
     doc.source = text::collapse_whitespace(doc.source);
     doc.url = std::string(text::trim(doc.url));
     doc.speaker = text::collapse_whitespace(doc.speaker);

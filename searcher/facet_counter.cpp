@@ -20,6 +20,7 @@ const std::vector<FacetField>& facet_fields() {
         {"mentions", schema::slot(ValueSlot::kMentions), FacetEncoding::kList},
     };
     return fields;
+        {"lang", schema::slot(ValueSlot::kLang), FacetEncoding::kSingle},
 }
 
 const FacetField* find_facet_field(const std::string& name) {

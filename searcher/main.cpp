@@ -66,12 +66,14 @@ int run(int argc, char** argv) {
         ("to", po::value(&request.date_to)->value_name("DATE"), "dated on or before DATE")
         ("sort", po::value(&options.sort)->value_name("ORDER"), "relevance (default), date or -date")
         ("match", po::value(&options.match)->value_name("MODE"),
+        ("lang", po::value(&options.langs)->value_name("CODE"),
+         "only documents in this language (ISO 639-1 code such as fr; repeatable), and stem the query for it")
          "most (default): documents with every word first, then those with some;"
          " all: only documents with every word")
         ("limit,n", po::value(&limit)->value_name("N"), "hits to show (default 10)")
         ("offset", po::value(&offset)->value_name("N"), "hits to skip (default 0)")
         ("facets", po::value(&options.facets)->value_name("LIST"),
-         "facets to count: comma list of country,topic,year,type,mentions, or none")
+         "facets to count: comma list of country,topic,year,type,mentions,lang, or none")
         ("facet-size", po::value(&facet_size)->value_name("N"),
          "values shown per facet (default 10; 0 for all)")
         ("snippet-length", po::value(&snippet_length)->value_name("N"),

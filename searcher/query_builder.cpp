@@ -11,6 +11,9 @@
 #include "country_gazetteer.hpp"
 #include "diplosearch/errors.hpp"
 #include "document_symbol.hpp"
+#include "folded_stemmer.hpp"
+#include "language.hpp"
+#include "language_detector.hpp"
 #include "partial_date.hpp"
 #include "query_tokens.hpp"
 #include "symbol_rewriter.hpp"
@@ -196,6 +199,11 @@ Xapian::Query FieldValueProcessor::value_query(const std::string& raw) {
             return term_query(m_field, text::ascii_lower(value));
         case ValueNormaliser::kSymbol:
             return term_query(m_field, document_symbol_key(value));
+        case ValueNormaliser::kLanguage: {
+            const auto code = language::canonical_code(value);
+            if (!code) throw Xapian::QueryParserError(fmt::format("unknown language '{}'", value));
+            return term_query(m_field, *code);
+        }
         case ValueNormaliser::kExact:
         case ValueNormaliser::kNone:
             return term_query(m_field, value);
@@ -237,13 +245,21 @@ Xapian::Query FieldValueProcessor::value_query(const std::string& raw) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const SynonymTable* synonyms)
     : m_db(db),
-      m_stemmer("english"),
+      m_stemmers{Xapian::Stem("english")},
       m_stopper(
           std::make_unique<Xapian::SimpleStopper>(std::begin(kStopwords), std::end(kStopwords))),
-      m_fuzzy(db, m_stemmer),
+      m_fuzzy(db, m_stemmers),
       m_synonyms(synonyms) {
+    const std::string lang_prefix(schema::prefix::kLang);
+    for (auto it = db.allterms_begin(lang_prefix); it != db.allterms_end(lang_prefix); ++it) {
+        m_index_languages.push_back((*it).substr(lang_prefix.size()));
+    }
+    // English first: a query whose language stays open is parsed with the
+    // English stemmer first, which also makes the spelling suggestion.
+    std::stable_partition(m_index_languages.begin(), m_index_languages.end(),
+                          [](const std::string& code) { return code == "en"; });
     m_parser.set_database(db);
-    m_parser.set_stemmer(m_stemmer);
+    m_parser.set_stemmer(m_stemmers.front());
     m_parser.set_stopper(m_stopper.get());
     m_parser.add_prefix(std::string(kFuzzyField), &m_fuzzy);
     m_parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -270,14 +286,76 @@ Xapian::Query QueryBuilder::parse(const std::string& query_text, std::string* co
     return parsed.all_words;
 }
 
+void QueryBuilder::set_languages(const std::vector<std::string>& codes) {
+    m_languages.clear();
+    for (const auto& code : codes) {
+        const auto canonical = language::canonical_code(code);
+        if (!canonical) throw QueryError(fmt::format("--lang: unknown language '{}'", code));
+        m_languages.push_back(*canonical);
+    }
+}
+
+const Xapian::Stem& QueryBuilder::stemmer_for_language(const std::string& code) {
+    for (const auto& [cached, stemmer] : m_stemmer_cache) {
+        if (cached == code) return stemmer;
+    }
+    return m_stemmer_cache.emplace_back(code, language::folded_text_stemmer(code)).second;
+}
+
+void QueryBuilder::choose_stemmers(const std::string& query_text) {
+    const bool chosen_by_user = !m_languages.empty();
+    std::vector<std::string> codes = chosen_by_user ? m_languages : m_index_languages;
+    if (!chosen_by_user && codes.size() > 1) {
+        // Short queries rarely get a reliable verdict; a script of its own
+        // (Cyrillic, Arabic, Han) or a sentence does.
+        const language::LanguageGuess guess = language::detect_language(query_text);
+        if (guess.reliable && std::find(codes.begin(), codes.end(), guess.code) != codes.end())
+            codes = {guess.code};
+    }
+    std::vector<std::string_view> names;
+    std::vector<Xapian::Stem> stemmers;
+    for (const auto& code : codes) {
+        const std::string_view name = language::stemmer_name(code);
+        if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+        names.push_back(name);
+        stemmers.push_back(stemmer_for_language(code));
+    }
+    if (!chosen_by_user && stemmers.size() > 1) {
+        // A stemmer that leaves every word of the query as it is (Russian on
+        // Latin letters) would only add the words' unstemmed `Z` forms.
+        std::vector<std::string> words;
+        for (const auto& token : tokenise_query(query_text)) {
+            if (!token.plain) continue;
+            for (const auto& word : token.words) {
+                words.push_back(Xapian::Unicode::tolower(text::fold_diacritics(word)));
+            }
+        }
+        std::vector<Xapian::Stem> useful;
+        for (Xapian::Stem& stemmer : stemmers) {
+            if (std::any_of(words.begin(), words.end(),
+                            [&](const std::string& w) { return stemmer(w) != w; }))
+                useful.push_back(stemmer);
+        }
+        if (useful.empty()) useful.push_back(stemmers.front());
+        stemmers = std::move(useful);
+    }
+    if (stemmers.empty()) stemmers.push_back(stemmer_for_language("en"));
+    m_stemmers = std::move(stemmers);
+}
+
 ParsedQuery QueryBuilder::parse_query(const std::string& query_text, bool relax) {
     check_query_size(query_text);
+    choose_stemmers(query_text);
+    return parse_chosen(query_text, relax);
+}
+
+ParsedQuery QueryBuilder::parse_chosen(const std::string& query_text, bool relax) {
     // Xapian would cut `S/RES/2334` into words at each `/`; a rewritten query
     // has no bare symbols left, so this recurses once at most.
     if (std::string with_filters = rewrite_document_symbols(query_text); with_filters != query_text)
-        return parse_query(with_filters, relax);
+        return parse_chosen(with_filters, relax);
     if (std::string folded = fold_query(query_text); folded != query_text)
-        return parse_query(folded, relax);
+        return parse_chosen(folded, relax);
     ParsedQuery parsed;
     if (text::trim(query_text).empty()) {
         parsed.all_words = match_all();
@@ -306,7 +384,7 @@ ParsedQuery QueryBuilder::parse_query(const std::string& query_text, bool relax)
     std::string expanded =
         m_synonyms ? fold_query(expand_synonyms(query_text, *m_synonyms, &matched)) : query_text;
     const std::string marked =
-        m_typo_tolerance ? mark_unknown_words(query_text, m_db, m_stemmer, matched) : query_text;
+        m_typo_tolerance ? mark_unknown_words(query_text, m_db, m_stemmers, matched) : query_text;
     if (marked != query_text) {
         expanded = m_synonyms ? fold_query(expand_synonyms(marked, *m_synonyms)) : marked;
     }
@@ -341,7 +419,7 @@ bool QueryBuilder::worth_correcting(const std::string& query_text) const {
     for (const auto& token : tokens) {
         if (!token.plain && !token.quoted) continue;
         for (const auto& word : token.words) {
-            if (rare_word(m_db, word, m_stemmer)) return true;
+            if (rare_word(m_db, word, m_stemmers)) return true;
         }
     }
     return false;
@@ -362,16 +440,30 @@ Xapian::Query QueryBuilder::parse_text_with(Xapian::Query::op op, const std::str
 
 Xapian::Query QueryBuilder::parse_text(const std::string& query_text, const std::string& as_given,
                                        std::string* corrected) {
-    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                     Xapian::QueryParser::FLAG_PURE_NOT;
-    if (corrected && m_has_spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                           Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
     try {
-        m_field_error.clear();
-        Xapian::Query query = m_parser.parse_query(query_text, flags);
-        if (!m_field_error.empty()) throw Xapian::QueryParserError(m_field_error);
-        if (corrected && m_has_spelling) *corrected = m_parser.get_corrected_query_string();
+        // One parse per language's stemmer; a document takes the weight of the
+        // reading that suits it best (OP_MAX), so a word whose stems agree
+        // across languages does not count twice.
+        std::vector<Xapian::Query> readings;
+        std::vector<std::string> seen;
+        for (std::size_t i = 0; i < m_stemmers.size(); ++i) {
+            const bool correct = i == 0 && corrected && m_has_spelling;
+            m_parser.set_stemmer(m_stemmers[i]);
+            m_field_error.clear();
+            Xapian::Query query = m_parser.parse_query(
+                query_text, correct ? flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION : flags);
+            if (!m_field_error.empty()) throw Xapian::QueryParserError(m_field_error);
+            if (correct) *corrected = m_parser.get_corrected_query_string();
+            std::string description = query.get_description();
+            if (std::find(seen.begin(), seen.end(), description) != seen.end()) continue;
+            seen.push_back(std::move(description));
+            readings.push_back(std::move(query));
+        }
         if (corrected && *corrected == query_text) corrected->clear();
-        return query;
+        if (readings.size() == 1) return readings.front();
+        return Xapian::Query(Xapian::Query::OP_MAX, readings.begin(), readings.end());
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError(fmt::format("query syntax error in '{}': {}", as_given, e.get_msg()));
     } catch (const Xapian::Error& e) {

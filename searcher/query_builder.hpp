@@ -104,10 +104,28 @@ class QueryBuilder {
     /// @throws QueryError for a malformed date.
     static Xapian::Query date_range(const std::string& from, const std::string& to);
 
-    /// The stemmer used for queries and snippets (same as the indexer's).
-    const Xapian::Stem& stemmer() const { return m_stemmer; }
+    /// Parse queries for documents in these languages (ISO 639-1 codes, as
+    /// `--lang` gives them): their words are stemmed with those languages'
+    /// stemmers only. Empty (the default) lets each query choose (see
+    /// docs/languages.md): its detected language when the detector is sure,
+    /// else every language of the index.
+    void set_languages(const std::vector<std::string>& codes);
+
+    /// The first stemmer of the last parsed query (English before any), for the
+    /// title boost.
+    const Xapian::Stem& stemmer() const { return m_stemmers.front(); }
+
+    /// The stemmer the indexer used for documents in language @p code.
+    const Xapian::Stem& stemmer_for_language(const std::string& code);
+
+    /// The stemmers the last parsed query was parsed with, one per language.
+    const std::vector<Xapian::Stem>& stemmers() const { return m_stemmers; }
 
   private:
+    // parse_query() after the size check and the choice of stemmers.
+    ParsedQuery parse_chosen(const std::string& query_text, bool relax);
+    // Sets m_stemmers for @p query_text (see set_languages()).
+    void choose_stemmers(const std::string& query_text);
     // Parses @p query_text; errors quote @p as_given.
     Xapian::Query parse_text(const std::string& query_text, const std::string& as_given,
                              std::string* corrected);
@@ -119,7 +137,14 @@ class QueryBuilder {
                                   const std::string& as_given);
 
     Xapian::Database m_db;
-    Xapian::Stem m_stemmer;
+    // The languages of the index (from its `L` terms), English first; then
+    // those set_languages() asked for, if any.
+    std::vector<std::string> m_index_languages;
+    std::vector<std::string> m_languages;
+    // One stemmer per language code, made once.
+    std::vector<std::pair<std::string, Xapian::Stem>> m_stemmer_cache;
+    // The current query's stemmers, never empty; the typo processor reads them.
+    std::vector<Xapian::Stem> m_stemmers;
     // The stopper and field processors must outlive m_parser, which points at them.
     std::unique_ptr<Xapian::Stopper> m_stopper;
     std::vector<std::unique_ptr<FieldValueProcessor>> m_processors;

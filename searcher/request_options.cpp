@@ -74,6 +74,7 @@ void apply_request_options(const RequestOptions& options, SearchRequest& request
     }
     request.topics = split_commas(options.topics);
     request.types = split_commas(options.types);
+    request.langs = split_commas(options.langs);
     if (!options.year.empty()) apply_year(options.year, request);
     request.sort = parse_sort(options.sort);
     if (options.match != "most" && options.match != "all") {

@@ -32,6 +32,7 @@ struct RequestOptions {
     std::vector<std::string> countries;              ///< Repeatable, comma lists allowed.
     std::vector<std::string> topics;                 ///< Repeatable, comma lists allowed.
     std::vector<std::string> types;                  ///< Repeatable, comma lists allowed.
+    std::vector<std::string> langs;                  ///< Repeatable, comma lists allowed.
     std::string year;                                ///< `Y` or `A..B` (either side may be empty).
     std::string sort = "relevance";                  ///< `relevance`, `date` or `-date`.
     std::string match = "most";                      ///< `most` or `all`.

@@ -275,6 +275,10 @@ SearchResults SearchSession::run_search(const SearchRequest& request,
 
     const std::optional<Xapian::Query> like =
         request.like.empty() ? std::nullopt : std::optional(like_query(request.like));
+    if (!request.langs.empty()) {
+        builder.set_languages(request.langs);
+        filters.push_back({"lang", builder.any_of("lang", request.langs)});
+    }
     const std::optional<Xapian::Query> cluster =
         request.duplicates_of.empty() ? std::nullopt
                                       : std::optional(cluster_query(request.duplicates_of));
@@ -317,7 +321,7 @@ SearchResults SearchSession::run_search(const SearchRequest& request,
         const FacetField* field = find_facet_field(name);
         if (!field) {
             throw QueryError(
-                fmt::format("unknown facet '{}' (use country, topic, year, type, mentions)", name));
+                fmt::format("unknown facet '{}' (use country, topic, year, type, mentions, lang)", name));
         }
         const bool filtered = std::any_of(filters.begin(), filters.end(),
                                           [&](const FieldFilter& f) { return f.facet == name; });
@@ -369,7 +373,8 @@ SearchResults SearchSession::run_search(const SearchRequest& request,
         }
         if (collapsing) hit.duplicates = it.get_collapse_count();
         hit.snippet = make_snippet(relaxed ? parsed.some_words : parsed.all_words, doc.text,
-                                   request.snippet_length, builder.stemmer(), request.highlight);
+                                   request.snippet_length, builder.stemmer_for_language(doc.lang),
+                                   request.highlight);
         doc.text.clear();
         hit.document = std::move(doc);
         results.hits.push_back(std::move(hit));

@@ -91,10 +91,26 @@ bool all_capitals(std::string_view s) {
     return true;
 }
 
-// Documents holding @p lower in any form the stemmer relates it to.
+// Documents holding @p lower in any form one of the stemmers relates it to.
 Xapian::doccount documents_with(const Xapian::Database& db, const std::string& lower,
-                                const Xapian::Stem& stemmer) {
-    return std::max(db.get_termfreq(lower), db.get_termfreq("Z" + stemmer(lower)));
+                                std::span<const Xapian::Stem> stemmers) {
+    Xapian::doccount documents = db.get_termfreq(lower);
+    for (const Xapian::Stem& stemmer : stemmers) {
+        documents = std::max(documents, db.get_termfreq("Z" + stemmer(lower)));
+    }
+    return documents;
+}
+
+// The stemmed terms of @p word, one per distinct stem.
+std::vector<Xapian::Query> stemmed_terms(const std::string& word,
+                                         std::span<const Xapian::Stem> stemmers) {
+    std::vector<std::string> terms;
+    for (const Xapian::Stem& stemmer : stemmers) {
+        std::string term = "Z" + stemmer(word);
+        if (std::find(terms.begin(), terms.end(), term) == terms.end())
+            terms.push_back(std::move(term));
+    }
+    return {terms.begin(), terms.end()};
 }
 
 }  // namespace
@@ -141,10 +157,11 @@ std::vector<NearWord> nearest_words(const Xapian::Database& db, const std::strin
 Xapian::Query FuzzyWordProcessor::operator()(const std::string& value) {
     const std::string word = lower_utf8(text::trim(value));
     if (word.empty()) throw Xapian::QueryParserError("fuzzy: needs a word");
-    const Xapian::Query exact("Z" + m_stemmer(word));
+    const std::vector<Xapian::Query> stems = stemmed_terms(word, m_stemmers);
+    const Xapian::Query exact(Xapian::Query::OP_OR, stems.begin(), stems.end());
     std::vector<Xapian::Query> near;
     for (const auto& n : nearest_words(m_db, word, kNearWordsPerTypo)) {
-        near.emplace_back("Z" + m_stemmer(n.word));
+        for (auto& term : stemmed_terms(n.word, m_stemmers)) near.push_back(std::move(term));
     }
     if (near.empty()) return exact;
     return Xapian::Query(
@@ -154,16 +171,16 @@ Xapian::Query FuzzyWordProcessor::operator()(const std::string& value) {
                       kNearWordWeight));
 }
 
-bool rare_word(const Xapian::Database& db, const std::string& lower, const Xapian::Stem& stemmer) {
-    return documents_with(db, lower, stemmer) <=
+bool rare_word(const Xapian::Database& db, const std::string& lower, std::span<const Xapian::Stem> stemmers) {
+    return documents_with(db, lower, stemmers) <=
            std::max<Xapian::doccount>(1, db.get_doccount() / kRareWordShare);
 }
 
 bool likely_typo(const Xapian::Database& db, const std::string& lower,
-                 const Xapian::Stem& stemmer) {
-    const Xapian::doccount documents = documents_with(db, lower, stemmer);
+                 std::span<const Xapian::Stem> stemmers) {
+    const Xapian::doccount documents = documents_with(db, lower, stemmers);
     if (documents == 0) return true;
-    if (!rare_word(db, lower, stemmer)) return false;
+    if (!rare_word(db, lower, stemmers)) return false;
     const auto near = nearest_words(db, lower, kNearWordsPerTypo);
     return std::any_of(near.begin(), near.end(), [&](const NearWord& n) {
         return n.documents >= documents * kCommonNeighbourFactor;
@@ -171,7 +188,7 @@ bool likely_typo(const Xapian::Database& db, const std::string& lower,
 }
 
 std::string mark_unknown_words(const std::string& query, const Xapian::Database& db,
-                               const Xapian::Stem& stemmer, const std::vector<ByteRange>& keep) {
+                               std::span<const Xapian::Stem> stemmers, const std::vector<ByteRange>& keep) {
     std::string out;
     out.reserve(query.size() + 16);
     std::size_t checked = 0;
@@ -186,8 +203,8 @@ std::string mark_unknown_words(const std::string& query, const Xapian::Database&
                                code_points(token.raw).size() >= kMinTypoLetters;
         // Common words are settled by two lookups; only rare and unknown ones scan.
         const bool scanned = candidate && checked < kMaxTypoWordsPerQuery &&
-                             rare_word(db, lower_utf8(token.raw), stemmer) && ++checked > 0;
-        if (scanned && likely_typo(db, lower_utf8(token.raw), stemmer)) {
+                             rare_word(db, lower_utf8(token.raw), stemmers) && ++checked > 0;
+        if (scanned && likely_typo(db, lower_utf8(token.raw), stemmers)) {
             out += std::string(kFuzzyField) + ":" + std::string(token.raw);
         } else {
             out += token.raw;

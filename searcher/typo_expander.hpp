@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,26 +35,29 @@ std::vector<NearWord> nearest_words(const Xapian::Database& db, const std::strin
 unsigned edit_distance(const std::string& a, const std::string& b, unsigned cutoff);
 
 /// Turns the value of `fuzzy:WORD` into a query: the word's own (stemmed)
-/// term, plus its nearest vocabulary words at a lower weight.
+/// term, plus its nearest vocabulary words at a lower weight. Words are stemmed
+/// with each of the stemmers the query is parsed with (one per language).
 class FuzzyWordProcessor final : public Xapian::FieldProcessor {
   public:
-    FuzzyWordProcessor(const Xapian::Database& db, const Xapian::Stem& stemmer)
-        : m_db(db), m_stemmer(stemmer) {}
+    /// @param stemmers the query's stemmers; read at each call, so they may
+    /// change between queries, and must outlive the processor.
+    FuzzyWordProcessor(const Xapian::Database& db, const std::vector<Xapian::Stem>& stemmers)
+        : m_db(db), m_stemmers(stemmers) {}
     Xapian::Query operator()(const std::string& value) override;
 
   private:
     Xapian::Database m_db;
-    Xapian::Stem m_stemmer;
+    const std::vector<Xapian::Stem>& m_stemmers;
 };
 
 /// True when at most one document in 2,000 (at least one document) holds
-/// @p lower (lower-cased, folded) in any form the stemmer relates it to.
-bool rare_word(const Xapian::Database& db, const std::string& lower, const Xapian::Stem& stemmer);
+/// @p lower (lower-cased, folded) in any form a stemmer relates it to.
+bool rare_word(const Xapian::Database& db, const std::string& lower, std::span<const Xapian::Stem> stemmers);
 
 /// True when @p lower (lower-cased, folded) is probably a misspelling: no
-/// document holds it in any form the stemmer relates it to, or it is rare (at
+/// document holds it in any form a stemmer relates it to, or it is rare (at
 /// most one document in 2,000) and a near word is at least 50 times as common.
-bool likely_typo(const Xapian::Database& db, const std::string& lower, const Xapian::Stem& stemmer);
+bool likely_typo(const Xapian::Database& db, const std::string& lower, std::span<const Xapian::Stem> stemmers);
 
 /// Rewrites each plain word of @p query that is likely_typo() as `fuzzy:word`
 /// (the word still matches itself), except inside quotes, in
@@ -61,6 +65,6 @@ bool likely_typo(const Xapian::Database& db, const std::string& lower, const Xap
 /// Words shorter than four letters, words in capitals (acronyms) and numbers
 /// are left alone.
 std::string mark_unknown_words(const std::string& query, const Xapian::Database& db,
-                               const Xapian::Stem& stemmer, const std::vector<ByteRange>& keep);
+                               std::span<const Xapian::Stem> stemmers, const std::vector<ByteRange>& keep);
 
 }  // namespace diplosearch::searcher

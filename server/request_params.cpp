@@ -24,6 +24,7 @@ constexpr std::string_view kFilterParams[] = {
     "q",           "country",  "topic",        "type",   "year",
     "from",        "to",       "match",        "facets", "facet-size",
     "no-synonyms", "no-fuzzy", "auto-correct", "like",   "duplicates-of",
+    "lang",
 };
 constexpr std::string_view kPageParams[] = {
     "sort",        "limit",         "offset",      "snippet-length",
@@ -158,6 +159,7 @@ SearchRequest parse_search_params(const Params& params, SearchEndpoint endpoint,
     options.topics = reader.all("topic");
     options.types = reader.all("type");
     options.year = reader.single("year").value_or("");
+    options.langs = reader.all("lang");
     if (reader.single("year") && options.year.empty()) {
         throw OptionValueError("year", "needs a year or a range A..B");
     }

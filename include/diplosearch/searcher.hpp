@@ -69,6 +69,9 @@ struct SearchRequest {
     std::vector<std::string> countries;       ///< Any of these (codes or names).
     std::vector<std::string> topics;          ///< Any of these.
     std::vector<std::string> types;           ///< Any of these.
+    /// Any of these languages (ISO 639-1 codes or names: `fr`, `French`); the
+    /// query's words are then stemmed for these languages only.
+    std::vector<std::string> langs;
     std::optional<int> year_from;             ///< Inclusive.
     std::optional<int> year_to;               ///< Inclusive.
     std::string date_from;                    ///< `YYYY[-MM[-DD]]`, inclusive.
@@ -77,7 +80,7 @@ struct SearchRequest {
     MatchMode match = MatchMode::kMostWords;  ///< Which documents several words match.
     std::uint32_t offset = 0;                 ///< Hits skipped (paging).
     std::uint32_t limit = 10;                 ///< Hits returned; 0 for counts and facets only.
-    /// Facets to count: any of `country`, `topic`, `year`, `type`.
+    /// Facets to count: any of `country`, `topic`, `year`, `type`, `mentions`, `lang`.
     std::vector<std::string> facets = {"country", "topic", "year", "type"};
     /// Values returned per facet, most frequent first; 0 returns all.
     std::uint32_t facet_size = 10;

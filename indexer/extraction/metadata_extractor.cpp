@@ -12,6 +12,14 @@ ExtractionReport MetadataExtractor::apply(Document& doc, bool run_all) const {
     ExtractionReport report;
     doc.extracted.clear();
 
+    if (doc.lang.empty() || run_all) {
+        report.language = language::guess_document_language(doc.title, doc.text);
+        if (doc.lang.empty() && report.language->reliable) {
+            doc.lang = report.language->code;
+            doc.extracted.emplace_back("lang");
+        }
+    }
+
     report.countries = m_countries.extract(doc.title, doc.text);
     doc.mentions.clear();
     for (const auto& c : report.countries.ranked) doc.mentions.push_back(c.alpha3);

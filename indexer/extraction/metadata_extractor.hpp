@@ -8,6 +8,7 @@
 #include "country_extractor.hpp"
 #include "date_extractor.hpp"
 #include "diplosearch/document.hpp"
+#include "language_detector.hpp"
 #include "topic_classifier.hpp"
 #include "type_classifier.hpp"
 
@@ -15,6 +16,8 @@ namespace diplosearch::extraction {
 
 /// What each extractor found, for `diplo-index --explain`.
 struct ExtractionReport {
+    /// Set when the detector ran (the source gave no language, or run_all).
+    std::optional<language::LanguageGuess> language;
     CountryExtraction countries;
     std::optional<TopicExtraction> topics;  ///< Set when the classifier ran.
     std::optional<DateExtraction> date;
@@ -26,7 +29,8 @@ public:
     explicit MetadataExtractor(const CountryGazetteer& gazetteer,
                                const TopicClassifier& topics = TopicClassifier::builtin());
 
-    /// Sets `mentions` and fills `countries`, `topics`, `date` and `type` where the
+    /// Detects the language when the source gave none (first: the topic cues
+    /// depend on it). Sets `mentions` and fills `countries`, `topics`, `date` and `type` where the
     /// source left them empty, listing those fields in `extracted`. Source
     /// metadata always wins. With @p run_all, extractors whose field is already
     /// set still run so the report shows what they would have found.

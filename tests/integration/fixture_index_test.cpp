@@ -510,7 +510,7 @@ TEST_CASE("with extraction on, source metadata wins and indexing stays idempoten
 
     Searcher without(plain);
     Searcher with(extracted);
-    const std::set<std::string> fields = {"country", "topic", "date", "type"};
+    const std::set<std::string> fields = {"country", "topic", "date", "type", "lang"};
     for (const auto& id : {kWire, kBorder, kSeattle, kKyoto, kGas, kKhartoum, kStatement, kPage}) {
         INFO(id);
         const auto source = without.document(id);

@@ -83,10 +83,10 @@ struct Counted {
 
 }  // namespace
 
-TEST_CASE("facet fields are country, topic, year, type and mentions in that order",
+TEST_CASE("facet fields are country, topic, year, type, mentions and lang in that order",
           "[unit][facet_counter]") {
     const auto& fields = facet_fields();
-    REQUIRE(fields.size() == 5);
+    REQUIRE(fields.size() == 6);
 
     CHECK(fields[0].name == "country");
     CHECK(fields[0].encoding == FacetEncoding::kList);
@@ -98,6 +98,8 @@ TEST_CASE("facet fields are country, topic, year, type and mentions in that orde
     CHECK(fields[3].encoding == FacetEncoding::kSingle);
     CHECK(fields[4].name == "mentions");
     CHECK(fields[4].encoding == FacetEncoding::kList);
+    CHECK(fields[5].name == "lang");
+    CHECK(fields[5].encoding == FacetEncoding::kSingle);
     for (const auto& field : fields) {
         INFO(field.name);
         const schema::FieldSpec* spec = schema::find_field(field.name);

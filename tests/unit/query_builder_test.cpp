@@ -377,7 +377,7 @@ TEST_CASE("query builder: a rare word next to a common one is taken for a typo t
     }
     docs.push_back(make_doc("guinee", "Note", "", {}, {}, "note", "Compagnie de Guinée bauxite."));
     Xapian::WritableDatabase db = diplosearch::test::memory_db(docs);
-    const Xapian::Stem stemmer("english");
+    const std::vector<Xapian::Stem> stemmer{Xapian::Stem("english")};
     CHECK(likely_typo(db, "guinee", stemmer));
     CHECK(likely_typo(db, "guineaa", stemmer));  // No document at all.
     CHECK_FALSE(likely_typo(db, "guinea", stemmer));

@@ -43,7 +43,7 @@ TEST_CASE("schema find_field returns each field with its prefix, kind and normal
         {"topic", "XT", FieldKind::kBoolean, ValueNormaliser::kSlug},
         {"type", "XK", FieldKind::kBoolean, ValueNormaliser::kSlug},
         {"source", "XS", FieldKind::kBoolean, ValueNormaliser::kSlug},
-        {"lang", "L", FieldKind::kBoolean, ValueNormaliser::kLower},
+        {"lang", "L", FieldKind::kBoolean, ValueNormaliser::kLanguage},
         {"year", "Y", FieldKind::kBoolean, ValueNormaliser::kYear},
         {"date", "D", FieldKind::kBoolean, ValueNormaliser::kDate},
         {"url", "U", FieldKind::kBoolean, ValueNormaliser::kLower},
