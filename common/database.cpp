@@ -245,6 +245,11 @@ LiveWriter open_for_writing(const std::string& path, double wait_seconds, bool c
                 throw IndexError(fmt::format(
                     "{}: not a DiploSearch database (a file, or a folder with other contents)",
                     path));
+            case generations::Layout::kSharded:
+                throw IndexError(fmt::format(
+                    "{}: a sharded database: its shards are written one by one (diplo-index "
+                    "--shards N, see docs/sharding.md)",
+                    path));
         }
         if (check_schema) {
             database::check_schema(writer.db, path);

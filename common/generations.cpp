@@ -90,7 +90,10 @@ Layout layout_of(const fs::path& db) {
     const auto status = fs::status(db, ec);
     if (!fs::exists(status)) return Layout::kMissing;
     if (!fs::is_directory(status)) return Layout::kUnknown;
-    if (fs::exists(db / kStubName, ec)) return Layout::kGenerational;
+    if (fs::exists(db / kStubName, ec)) {
+        // The stub is only ever replaced whole: one naming no generation lists shards.
+        return live_generation(db) ? Layout::kGenerational : Layout::kSharded;
+    }
     if (fs::exists(db / "iamglass", ec) || fs::exists(db / "iamchert", ec)) return Layout::kPlain;
     // Empty, or holding only what a creation cut short left behind.
     for (fs::directory_iterator it(db, ec), end; !ec && it != end; it.increment(ec)) {

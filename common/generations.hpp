@@ -31,6 +31,7 @@ enum class Layout {
     kMissing,       ///< Nothing there yet, or an empty folder.
     kGenerational,  ///< A folder with a stub naming the live generation.
     kPlain,         ///< A single Xapian database, not managed in generations.
+    kSharded,       ///< A folder whose stub lists shards (see shards.hpp).
     kUnknown,       ///< A file, or a folder with other contents.
 };
 

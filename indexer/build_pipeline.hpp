@@ -29,6 +29,7 @@ namespace diplosearch::indexer {
 /// A document on its way through the pipeline: what the writer needs to
 /// finish and report it, and (once built) its Xapian document.
 struct BuildJob {
+    unsigned shard = 0;  ///< The shard it is written to (0 when unsharded).
     Document document;
     std::string origin;  ///< Where it came from, to report a rejection.
     std::uint64_t line = 0;

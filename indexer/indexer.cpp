@@ -25,6 +25,7 @@
 #include "job_report.hpp"
 #include "near_duplicate.hpp"
 #include "schema.hpp"
+#include "shard_writers.hpp"
 #include "source_walker.hpp"
 
 namespace diplosearch {
@@ -82,10 +83,11 @@ class Indexer::Impl {
               forced_format(m_options.format),
               [this](SourceDocument&& source) { add(std::move(source)); },
               [this](const InputProblem& problem) { report(problem); }),
-          m_writer(db_path, writer_options(m_options)),
+          m_writers(db_path, writer_options(m_options),
+                    ShardSelection{m_options.shards, m_options.only_shard}),
           // Spelling data is added by the writer (add_spelling), not while building.
           m_builder(nullptr),
-          m_clusters(m_writer.db()),
+          m_clusters(m_writers.databases()),
           m_normaliser(CountryGazetteer::builtin()),
           // Anything that changes how a file's bytes become documents.
           m_rules(fmt::format("{:016x}/{}/{}", rules_fingerprint(),
@@ -146,12 +148,15 @@ class Indexer::Impl {
         }
         if (!warnings.empty()) ++m_stats.warnings;
         const std::string hash = content_hash(doc, m_extractor.has_value(), source.origin_key);
+        const unsigned shard = m_writers.shard_of(doc.id);
+        DatabaseWriter* writer = m_writers.writer(shard);
+        if (!writer) return;  // Another process writes that shard (only_shard).
         const std::string id_term = DocumentBuilder::id_term(doc.id);
         // A second document with an id still in flight must be compared with
         // the first one's hash, as it would be once the first is written.
         if (m_in_flight_ids.count(id_term) > 0) drain();
         write_guarded([&] {
-            const auto indexed = m_writer.indexed_hash(id_term);
+            const auto indexed = writer->indexed_hash(id_term);
             if (indexed == hash) {
                 ++m_stats.unchanged;
                 return;
@@ -159,7 +164,8 @@ class Indexer::Impl {
             const std::uint64_t bytes = doc.text.size() + doc.title.size();
             m_in_flight_ids.insert(id_term);
             if (m_pipeline->full()) write(*m_pipeline->take(true));
-            m_pipeline->submit(BuildJob{std::move(doc),
+            m_pipeline->submit(BuildJob{shard,
+                                        std::move(doc),
                                         std::move(source.origin),
                                         source.line,
                                         std::move(source.origin_key),
@@ -184,7 +190,7 @@ class Indexer::Impl {
 
     void commit() {
         drain();
-        write_guarded([&] { m_writer.commit(); });
+        write_guarded([&] { m_writers.commit(); });
     }
 
     IndexStats finish() {
@@ -199,8 +205,8 @@ class Indexer::Impl {
                 m_path, m_unlisted_sources.front()));
         }
         write_guarded([&] {
-            if (!m_prune_scopes.empty()) m_stats.deleted = m_writer.prune(m_prune_scopes);
-            const WriteSummary summary = m_writer.finish();
+            if (!m_prune_scopes.empty()) m_stats.deleted = m_writers.prune(m_prune_scopes);
+            const WriteSummary summary = m_writers.finish();
             m_stats.doccount = summary.doccount;
             m_stats.revision = summary.revision;
             m_stats.generation = summary.generation.value_or(0);
@@ -240,15 +246,18 @@ class Indexer::Impl {
             }
         }
         write_guarded([&] {
-            m_writer.begin();  // Spelling data goes into the same transaction.
+            // Spelling data goes into the same transaction; a new cluster key
+            // may go to a copy in any shard.
+            m_writers.begin_all();
+            DatabaseWriter& writer = *m_writers.writer(built.shard);
             Xapian::Document& xdoc = built.xdoc;
-            if (m_options.spelling) DocumentBuilder::add_spelling(xdoc, m_writer.db());
-            m_clusters.assign(built.fingerprint, built.id_term, xdoc);
+            if (m_options.spelling) DocumentBuilder::add_spelling(xdoc, writer.db());
+            m_clusters.assign(built.fingerprint, built.id_term, built.shard, xdoc);
             xdoc.add_value(schema::slot(schema::ValueSlot::kContentHash), built.hash);
             if (!built.origin_key.empty()) {
                 xdoc.add_boolean_term(schema::origin_term(built.origin_key));
             }
-            m_writer.put(built.id_term, xdoc, built.bytes);
+            writer.put(built.id_term, xdoc, built.bytes);
         });
     }
 
@@ -301,12 +310,11 @@ class Indexer::Impl {
     // indexed; records its stamp once it has been read cleanly.
     void add_file(const SourceFile& file) {
         const std::string& key = file.absolute_path;
-        m_writer.mark_visited(key);
+        m_writers.mark_visited(key);
         const auto before = FileStamp::of(file.path);
         if (before && !m_options.rehash) {
-            const auto stored = m_writer.stamp(key);
-            if (stored && stored->rules == m_rules && stored->stamp == *before) {
-                write_guarded([&] { m_stats.unchanged += m_writer.keep_origin(key); });
+            if (m_writers.unchanged(key, StoredStamp{*before, m_rules, key})) {
+                write_guarded([&] { m_stats.unchanged += m_writers.keep_origin(key); });
                 ++m_stats.files_unchanged;
                 m_stats.bytes_done += file.size;
                 progress();
@@ -321,10 +329,10 @@ class Indexer::Impl {
         m_stats.bytes_done += file.size;
         if (m_stats.rejected + m_stats.skipped != problems_before) {
             // Not read cleanly: keep what it gave before, and read it again next time.
-            write_guarded([&] { m_writer.keep_origin(key); });
+            write_guarded([&] { m_writers.keep_origin(key); });
         } else if (const auto after = FileStamp::of(file.path);
                    before && after && *before == *after && after->settled()) {
-            write_guarded([&] { m_writer.set_stamp({*after, m_rules, key}); });
+            write_guarded([&] { m_writers.set_stamp({*after, m_rules, key}); });
         }
         progress();
     }
@@ -342,7 +350,9 @@ class Indexer::Impl {
     }
 
     void record_last_job(const IndexStats& final_stats) {
-        if (generations::layout_of(m_path) != generations::Layout::kGenerational) return;
+        const auto layout = generations::layout_of(m_path);
+        if (layout != generations::Layout::kGenerational && layout != generations::Layout::kSharded)
+            return;
         const auto status = final_stats.rejected > 0 ? "ok-with-rejections" : "ok";
         try {
             generations::replace_file(
@@ -369,7 +379,7 @@ class Indexer::Impl {
     std::string m_path;
     IndexerOptions m_options;
     DocumentReader m_reader;
-    DatabaseWriter m_writer;
+    ShardWriters m_writers;
     DocumentBuilder m_builder;
     near_duplicate::ClusterAssigner m_clusters;
     DocumentNormaliser m_normaliser;

@@ -163,6 +163,8 @@ int run(int argc, char** argv) {
     bool no_extract = false;
     bool explain = false;
     bool json = false;
+    unsigned shards = 0;
+    std::optional<unsigned> only_shard;
 
     po::options_description indexing("Indexing options");
     // clang-format off
@@ -190,6 +192,13 @@ int run(int argc, char** argv) {
          "wait up to SECONDS for another indexer to release the database (default 0)")
         ("report", po::value(&job.report_target)->value_name("FILE"),
          "write a JSON summary of the job to FILE ('-' for stdout), also when it fails")
+        ("shards", po::value(&shards)->value_name("N"),
+         "split a new database into N shards by a hash of the document id (an existing "
+         "sharded database keeps its number; see docs/sharding.md)")
+        ("only-shard", po::value<unsigned>()->value_name("K")
+             ->notifier([&](unsigned k) { only_shard = k; }),
+         "write only shard K (0-based) of a sharded database, so that one process per "
+         "shard can index in parallel")
         ("no-spelling", po::bool_switch(&no_spelling), "do not record spelling data")
         ("no-extract", po::bool_switch(&no_extract),
          "do not extract countries, topics, dates or types from the text")
@@ -219,6 +228,8 @@ int run(int argc, char** argv) {
     options.batch_bytes = static_cast<std::uint64_t>(batch_mb.value) << 20;
     options.keep = keep.value;
     options.extract = !no_extract;
+    options.shards = shards;
+    options.only_shard = only_shard;
     return run_job(common.db, sources, std::move(job), common.quiet);
 }
 

@@ -130,63 +130,79 @@ TextFingerprint fingerprint(const Document& doc) {
     return fp;
 }
 
-void ClusterAssigner::assign(const TextFingerprint& own, const std::string& id_term,
+void ClusterAssigner::assign(const TextFingerprint& own, const std::string& id_term, unsigned shard,
                              Xapian::Document& xdoc) {
     if (own.shingles.empty()) return;
     const Signature& sig = own.signature;
     const std::vector<std::string>& terms = own.bands;
 
     // The document's own earlier version is about to be replaced: never its own match.
+    Xapian::WritableDatabase& home = *m_shards[shard];
     Xapian::docid self = 0;
-    if (const auto it = m_db.postlist_begin(id_term); it != m_db.postlist_end(id_term)) self = *it;
+    if (const auto it = home.postlist_begin(id_term); it != home.postlist_end(id_term)) self = *it;
 
     // Reading a band's first postings only keeps a cluster of many thousand
     // copies from costing quadratic time; any member carries the cluster's key.
-    std::map<Xapian::docid, unsigned> shared_bands;
-    for (const auto& term : terms) {
-        std::size_t read = 0;
-        for (auto p = m_db.postlist_begin(term);
-             p != m_db.postlist_end(term) && read < kMaxPostingsPerBand; ++p, ++read) {
-            if (*p != self) ++shared_bands[*p];
+    // A candidate is (shard, docid); docids of different shards are unrelated.
+    std::map<std::pair<Xapian::docid, unsigned>, unsigned> shared_bands;
+    for (unsigned s = 0; s < m_shards.size(); ++s) {
+        Xapian::WritableDatabase* db = m_shards[s];
+        if (!db) continue;
+        for (const auto& term : terms) {
+            std::size_t read = 0;
+            for (auto p = db->postlist_begin(term);
+                 p != db->postlist_end(term) && read < kMaxPostingsPerBand; ++p, ++read) {
+                if (s != shard || *p != self) ++shared_bands[{*p, s}];
+            }
         }
     }
-    std::vector<std::pair<unsigned, Xapian::docid>> candidates;
+    struct Candidate {
+        unsigned bands;
+        Xapian::docid docid;
+        unsigned shard;
+    };
+    std::vector<Candidate> candidates;
     candidates.reserve(shared_bands.size());
-    for (const auto& [docid, bands] : shared_bands) candidates.emplace_back(bands, docid);
-    // Most shared bands first (likeliest to pass), then the oldest document.
-    std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    for (const auto& [where, bands] : shared_bands) {
+        candidates.push_back({bands, where.first, where.second});
+    }
+    // Most shared bands first (likeliest to pass), then the oldest document
+    // (with shards, the order their documents interleave in a search).
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.bands != b.bands) return a.bands > b.bands;
+        return a.docid != b.docid ? a.docid < b.docid : a.shard < b.shard;
     });
     if (candidates.size() > kMaxCandidates) candidates.resize(kMaxCandidates);
 
     const Xapian::valueno slot = schema::slot(schema::ValueSlot::kDuplicateCluster);
     std::string key;
-    Xapian::docid best_match = 0;  // The most similar confirmed candidate.
+    const Candidate* best_match = nullptr;  // The most similar confirmed candidate.
     std::string best_match_id;
     double best = kMinSimilarity;
-    for (const auto& [bands, docid] : candidates) {
-        const Xapian::Document other = m_db.get_document(docid);
+    for (const auto& candidate : candidates) {
+        const Xapian::Document other = m_shards[candidate.shard]->get_document(candidate.docid);
         // Re-check against the stored text: exact similarity, no stored signature needed.
         const Document stored = stored_document::load(other, true);
         const double similarity = jaccard(own.shingles, shingles(fingerprint_text(stored)));
-        if (similarity >= best && (best_match == 0 || similarity > best)) {
+        if (similarity >= best && (!best_match || similarity > best)) {
             best = similarity;
-            best_match = docid;
+            best_match = &candidate;
             best_match_id = stored.id;
             key = other.get_value(slot);
         }
     }
     for (const auto& term : terms) xdoc.add_boolean_term(term);
-    if (best_match == 0) return;  // No copy yet: no key, nothing for the searcher to collapse.
+    if (!best_match) return;  // No copy yet: no key, nothing for the searcher to collapse.
     if (key.empty()) {
         // The match was alone until now: the pair starts a cluster, and its key
         // names the first copy's id and this copy's content.
         std::string seed = best_match_id;
         seed.append(reinterpret_cast<const char*>(sig.data()), sig.size() * sizeof(sig[0]));
         key = hex(XXH3_64bits(seed.data(), seed.size()));
-        Xapian::Document first = m_db.get_document(best_match);
+        Xapian::WritableDatabase& db = *m_shards[best_match->shard];
+        Xapian::Document first = db.get_document(best_match->docid);
         first.add_value(slot, key);
-        m_db.replace_document(best_match, first);  // Values only: terms are not rewritten.
+        db.replace_document(best_match->docid, first);  // Values only: terms are not rewritten.
     }
     xdoc.add_value(slot, key);
 }

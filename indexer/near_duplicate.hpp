@@ -88,18 +88,22 @@ TextFingerprint fingerprint(const Document& doc);
 /// cluster leaves the others collapsed together.
 class ClusterAssigner {
   public:
-    /// @param db the database being written: documents added but not yet
-    /// committed are found too.
-    explicit ClusterAssigner(Xapian::WritableDatabase& db) : m_db(db) {}
+    /// @param shards the databases being written, by shard number (one for an
+    /// unsharded database; nullptr for a shard this job does not write):
+    /// copies are looked for in all of them, so a cluster spans shards as it
+    /// would one database. Documents added but not yet committed are found too.
+    explicit ClusterAssigner(std::vector<Xapian::WritableDatabase*> shards)
+        : m_shards(std::move(shards)) {}
 
     /// Adds the band terms and, when it has a copy, the cluster key value to
     /// @p xdoc, the document of fingerprint @p own that will replace whatever
-    /// is indexed under @p id_term (and the key to a copy that had none). A
-    /// document with no text gets neither and is never collapsed.
-    void assign(const TextFingerprint& own, const std::string& id_term, Xapian::Document& xdoc);
+    /// is indexed under @p id_term in shard @p shard (and the key to a copy
+    /// that had none). A document with no text gets neither and is never collapsed.
+    void assign(const TextFingerprint& own, const std::string& id_term, unsigned shard,
+                Xapian::Document& xdoc);
 
   private:
-    Xapian::WritableDatabase& m_db;
+    std::vector<Xapian::WritableDatabase*> m_shards;
 };
 
 }  // namespace diplosearch::indexer::near_duplicate

@@ -56,19 +56,7 @@ FacetColumn::FacetColumn(const Xapian::Database& db, const FacetField& field) {
         const Xapian::docid did = it.get_docid();
         const auto start = static_cast<std::uint32_t>(m_ids.size());
         for (; next <= did; ++next) m_first[next] = start;
-        const std::string raw = *it;
-        switch (field.encoding) {
-            case FacetEncoding::kSingle:
-                add(raw);
-                break;
-            case FacetEncoding::kList:
-                value_list::for_each(raw, [&](std::string_view item) { add(std::string(item)); });
-                break;
-            case FacetEncoding::kYear:
-                add(std::to_string(
-                    static_cast<int>(std::lround(Xapian::sortable_unserialise(raw)))));
-                break;
-        }
+        for_each_facet_value(field, *it, add);
     }
     for (; next < m_first.size(); ++next) m_first[next] = static_cast<std::uint32_t>(m_ids.size());
 }

@@ -3,9 +3,11 @@
 #include "facet_counter.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "country_gazetteer.hpp"
 #include "schema.hpp"
+#include "value_list.hpp"
 
 namespace diplosearch::searcher {
 
@@ -18,9 +20,9 @@ const std::vector<FacetField>& facet_fields() {
         {"year", schema::slot(ValueSlot::kYear), FacetEncoding::kYear},
         {"type", schema::slot(ValueSlot::kType), FacetEncoding::kSingle},
         {"mentions", schema::slot(ValueSlot::kMentions), FacetEncoding::kList},
+        {"lang", schema::slot(ValueSlot::kLang), FacetEncoding::kSingle},
     };
     return fields;
-        {"lang", schema::slot(ValueSlot::kLang), FacetEncoding::kSingle},
 }
 
 const FacetField* find_facet_field(const std::string& name) {
@@ -44,25 +46,42 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
 }
 
 Facet FacetCounter::result(const FacetField& field, std::uint32_t limit) const {
-    Facet facet{field.name, {}, 0};
     const auto it = std::find(m_fields.begin(), m_fields.end(), &field);
-    if (it == m_fields.end()) return facet;
+    if (it == m_fields.end()) return Facet{field.name, {}, 0};
     const auto i = static_cast<std::size_t>(it - m_fields.begin());
     const std::vector<std::string>& values = m_columns[i]->values();
     const std::vector<std::uint32_t>& counts = m_counts[i];
-    // Only the values shown become strings: a facet may have thousands.
-    std::vector<std::uint32_t> present;
+    std::vector<std::pair<std::string, std::uint64_t>> present;
     for (std::uint32_t id = 0; id < counts.size(); ++id) {
-        if (counts[id] > 0) present.push_back(id);
+        if (counts[id] > 0) present.emplace_back(values[id], counts[id]);
     }
-    facet.distinct = present.size();
-    const auto shown =
-        limit > 0 && present.size() > limit ? present.begin() + limit : present.end();
-    std::partial_sort(present.begin(), shown, present.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return counts[a] != counts[b] ? counts[a] > counts[b] : values[a] < values[b];
+    return ranked_facet(field, std::move(present), limit);
+}
+
+void for_each_facet_value(const FacetField& field, const std::string& raw,
+                          const std::function<void(std::string)>& each) {
+    switch (field.encoding) {
+        case FacetEncoding::kSingle:
+            each(raw);
+            break;
+        case FacetEncoding::kList:
+            value_list::for_each(raw, [&](std::string_view item) { each(std::string(item)); });
+            break;
+        case FacetEncoding::kYear:
+            each(std::to_string(static_cast<int>(std::lround(Xapian::sortable_unserialise(raw)))));
+            break;
+    }
+}
+
+Facet ranked_facet(const FacetField& field,
+                   std::vector<std::pair<std::string, std::uint64_t>> counts, std::uint32_t limit) {
+    Facet facet{field.name, {}, counts.size()};
+    const auto shown = limit > 0 && counts.size() > limit ? counts.begin() + limit : counts.end();
+    std::partial_sort(counts.begin(), shown, counts.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
-    for (auto id = present.begin(); id != shown; ++id) {
-        facet.values.push_back({values[*id], values[*id], counts[*id]});
+    for (auto it = counts.begin(); it != shown; ++it) {
+        facet.values.push_back({it->first, it->first, it->second});
     }
     if (field.name == "country" || field.name == "mentions") {
         for (auto& v : facet.values) {

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,6 +35,17 @@ const std::vector<FacetField>& facet_fields();
 
 /// The facet called @p name, or nullptr.
 const FacetField* find_facet_field(const std::string& name);
+
+/// Calls @p each with every value (decoded: `PAK`, `2015`) that the raw slot
+/// value @p raw of @p field holds.
+void for_each_facet_value(const FacetField& field, const std::string& raw,
+                          const std::function<void(std::string)>& each);
+
+/// The facet of @p field from (value, count) pairs with positive counts: the
+/// most frequent first (ties by value), at most @p limit values (0 for all),
+/// country values labelled with their English names.
+Facet ranked_facet(const FacetField& field,
+                   std::vector<std::pair<std::string, std::uint64_t>> counts, std::uint32_t limit);
 
 /// A MatchSpy counting several facets in one pass over the matches.
 ///

@@ -4,6 +4,10 @@
 
 #include <iostream>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <spdlog/spdlog.h>
+
 #include "cli/common_options.hpp"
 #include "cli/exit_codes.hpp"
 #include "diplosearch/errors.hpp"
@@ -53,6 +57,7 @@ int run(int argc, char** argv) {
     cli::Count limit{request.limit}, offset{request.offset}, facet_size{request.facet_size},
         snippet_length{request.snippet_length};
     std::string format = "text";
+    SearcherOptions searcher_options;
 
     po::options_description search("Search options");
     // clang-format off
@@ -61,13 +66,13 @@ int run(int argc, char** argv) {
          "only documents about this country (repeatable; any of them)")
         ("topic,t", po::value(&options.topics)->value_name("TOPIC"), "only this topic (repeatable)")
         ("type", po::value(&options.types)->value_name("TYPE"), "only this document type (repeatable)")
+        ("lang", po::value(&options.langs)->value_name("CODE"),
+         "only documents in this language (ISO 639-1 code such as fr; repeatable), and stem the query for it")
         ("year,y", po::value(&options.year)->value_name("Y|A..B"), "a year or an inclusive range")
         ("from", po::value(&request.date_from)->value_name("DATE"), "dated on or after DATE")
         ("to", po::value(&request.date_to)->value_name("DATE"), "dated on or before DATE")
         ("sort", po::value(&options.sort)->value_name("ORDER"), "relevance (default), date or -date")
         ("match", po::value(&options.match)->value_name("MODE"),
-        ("lang", po::value(&options.langs)->value_name("CODE"),
-         "only documents in this language (ISO 639-1 code such as fr; repeatable), and stem the query for it")
          "most (default): documents with every word first, then those with some;"
          " all: only documents with every word")
         ("limit,n", po::value(&limit)->value_name("N"), "hits to show (default 10)")
@@ -101,8 +106,11 @@ int run(int argc, char** argv) {
          "list the near-duplicates of document ID, itself included (filters apply)")
         ("suggest", po::value(&suggest)->value_name("TEXT")
              ->notifier([&](const std::string&) { suggesting = true; }),
-         "list completions of the partly typed query TEXT instead of searching");
+         "list completions of the partly typed query TEXT instead of searching")
+        ("allow-partial", po::bool_switch(&request.allow_partial),
+         "when shards do not answer, show the results of the others (exit 7 otherwise)");
     // clang-format on
+    search.add(cli::shard_options(searcher_options));
     if (!cli::parse_command_line(argc, argv, {kProgram, kUsage, search, "query"}, common, words)) {
         return cli::kExitOk;
     }
@@ -123,13 +131,18 @@ int run(int argc, char** argv) {
     request.synonyms = !no_synonyms;
     request.collapse = !no_collapse;
     request.typo_tolerance = !no_fuzzy;
-    Searcher searcher(common.db);
+    Searcher searcher(common.db, searcher_options);
     if (suggesting) {
         printer->print_suggestions(suggest, searcher.suggest(suggest, limit.value), std::cout);
         return cli::kExitOk;
     }
     for (const auto& file : synonym_files) searcher.add_synonyms(file);
-    printer->print(searcher.search(request), std::cout);
+    const SearchResults results = searcher.search(request);
+    if (!results.missing_shards.empty()) {
+        spdlog::warn("partial results: shards {} did not answer",
+                     fmt::format("{}", fmt::join(results.missing_shards, ", ")));
+    }
+    printer->print(results, std::cout);
     return cli::kExitOk;
 }
 

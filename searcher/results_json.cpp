@@ -61,7 +61,7 @@ nlohmann::json results_to_json(const SearchResults& results) {
         }
         facets[facet.field] = {{"distinct", facet.distinct}, {"values", std::move(values)}};
     }
-    return {
+    nlohmann::json json = {
         {"format_version", kJsonFormatVersion},
         {"query", results.query},
         {"like", results.like.empty() ? nlohmann::json(nullptr) : nlohmann::json(results.like)},
@@ -78,6 +78,9 @@ nlohmann::json results_to_json(const SearchResults& results) {
         {"hits", std::move(hits)},
         {"facets", std::move(facets)},
     };
+    // Only partial results carry it, so complete answers keep their contract.
+    if (!results.missing_shards.empty()) json["missing_shards"] = results.missing_shards;
+    return json;
 }
 
 nlohmann::json document_to_json(const Document& document) {

@@ -17,6 +17,7 @@
 #include "snippet.hpp"
 #include "stored_document.hpp"
 #include "suggester.hpp"
+#include "value_count_facets.hpp"
 
 namespace diplosearch::searcher {
 
@@ -32,21 +33,6 @@ constexpr int kMaxAttempts = 10;
 struct FieldFilter {
     std::string facet;
     Xapian::Query query;
-};
-
-// Sorts by date with undated documents last in either direction: Xapian puts an
-// empty value first when ascending, so ascending order gets a key above every date.
-class DateSortKey final : public Xapian::KeyMaker {
-  public:
-    explicit DateSortKey(bool ascending) : m_ascending(ascending) {}
-    std::string operator()(const Xapian::Document& doc) const override {
-        std::string date = doc.get_value(schema::slot(schema::ValueSlot::kDate));
-        if (date.empty() && m_ascending) return "\xff";
-        return date;
-    }
-
-  private:
-    bool m_ascending;
 };
 
 // More-like-this expands to this many terms: enough to characterise a speech
@@ -130,6 +116,34 @@ class MatchBudget {
     bool m_exact = true;
 };
 
+// Facet counts of one match, by the fastest counter the database allows: the
+// cached columns of FacetCounter for one database, Xapian's own
+// ValueCountMatchSpy (which remote shards can run) for joined shards.
+class FacetCounts {
+  public:
+    FacetCounts(const Xapian::Database& db, bool joined, std::vector<const FacetField*> fields) {
+        if (fields.empty()) return;
+        if (joined) {
+            m_values.emplace(std::move(fields));
+        } else {
+            m_columns.emplace(db, std::move(fields));
+        }
+    }
+    void attach(Xapian::Enquire& enquire) {
+        if (m_values) m_values->attach(enquire);
+        if (m_columns) enquire.add_matchspy(&*m_columns);
+    }
+    Facet result(const FacetField& field, std::uint32_t limit) const {
+        if (m_values) return m_values->result(field, limit);
+        if (m_columns) return m_columns->result(field, limit);
+        return Facet{field.name, {}, 0};
+    }
+
+  private:
+    std::optional<FacetCounter> m_columns;
+    std::optional<ValueCountFacets> m_values;
+};
+
 Xapian::Query combine(const Xapian::Query& main, const std::vector<FieldFilter>& filters,
                       const std::string& except) {
     Xapian::Query query = main;
@@ -141,18 +155,23 @@ Xapian::Query combine(const Xapian::Query& main, const std::vector<FieldFilter>&
 
 }  // namespace
 
-SearchSession::SearchSession(std::string path)
-    : m_path(std::move(path)), m_live(m_path), m_db(m_live.get()) {}
+SearchSession::SearchSession(std::string path, const SearcherOptions& options)
+    : m_path(std::move(path)), m_reader(m_path, options) {}
 
 template <typename Body>
-auto SearchSession::with_retry(Body&& body) {
+auto SearchSession::with_retry(Body&& body, bool allow_partial) {
     for (int attempt = 1;; ++attempt) {
         try {
-            m_db = m_live.refresh();  // New commits, or a new generation.
+            // New commits, a new generation, shards that answer again.
+            m_db = m_reader.refresh(allow_partial);
             return body();
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == kMaxAttempts)
                 throw IndexError(m_path + ": database kept changing during the query");
+        } catch (const Xapian::NetworkError& e) {
+            // A shard stopped answering: find which, and leave it out if allowed.
+            if (attempt == kMaxAttempts) database::rethrow(e, m_path);
+            m_reader.recover(e, allow_partial);
         } catch (const Xapian::Error& e) {
             database::rethrow(e, m_path);
         }
@@ -160,11 +179,13 @@ auto SearchSession::with_retry(Body&& body) {
 }
 
 SearchResults SearchSession::search(const SearchRequest& request, const SynonymTable& synonyms) {
-    SearchResults results = with_retry([&] { return run_search(request, synonyms); });
+    SearchResults results =
+        with_retry([&] { return run_search(request, synonyms); }, request.allow_partial);
     if (request.auto_correct && results.all_words == 0 && results.suggestion) {
         SearchRequest corrected = request;
         corrected.query = *results.suggestion;
-        SearchResults retried = with_retry([&] { return run_search(corrected, synonyms); });
+        SearchResults retried =
+            with_retry([&] { return run_search(corrected, synonyms); }, request.allow_partial);
         retried.query = request.query;
         retried.suggestion = results.suggestion;
         retried.corrected_query = results.suggestion;
@@ -188,9 +209,10 @@ IndexInfo SearchSession::info() {
         info.documents = m_db.get_doccount();
         info.schema_version = m_db.get_metadata(std::string(schema::kVersionKey));
         info.path = m_path;
-        info.revision = m_db.get_revision();
-        info.generation = m_live.generation();
+        info.revision = m_reader.revision();
+        info.generation = m_reader.generation();
         info.uuid = m_db.get_uuid();
+        info.shards = m_reader.shard_count();
         return info;
     });
 }
@@ -253,6 +275,10 @@ SearchResults SearchSession::run_search(const SearchRequest& request,
     if (!request.topics.empty())
         filters.push_back({"topic", builder.any_of("topic", request.topics)});
     if (!request.types.empty()) filters.push_back({"type", builder.any_of("type", request.types)});
+    if (!request.langs.empty()) {
+        builder.set_languages(request.langs);
+        filters.push_back({"lang", builder.any_of("lang", request.langs)});
+    }
     if (request.year_from || request.year_to) {
         if (request.year_from && request.year_to && *request.year_from > *request.year_to) {
             throw QueryError(
@@ -275,10 +301,6 @@ SearchResults SearchSession::run_search(const SearchRequest& request,
 
     const std::optional<Xapian::Query> like =
         request.like.empty() ? std::nullopt : std::optional(like_query(request.like));
-    if (!request.langs.empty()) {
-        builder.set_languages(request.langs);
-        filters.push_back({"lang", builder.any_of("lang", request.langs)});
-    }
     const std::optional<Xapian::Query> cluster =
         request.duplicates_of.empty() ? std::nullopt
                                       : std::optional(cluster_query(request.duplicates_of));
@@ -320,8 +342,8 @@ SearchResults SearchSession::run_search(const SearchRequest& request,
     for (const auto& name : request.facets) {
         const FacetField* field = find_facet_field(name);
         if (!field) {
-            throw QueryError(
-                fmt::format("unknown facet '{}' (use country, topic, year, type, mentions, lang)", name));
+            throw QueryError(fmt::format(
+                "unknown facet '{}' (use country, topic, year, type, mentions, lang)", name));
         }
         const bool filtered = std::any_of(filters.begin(), filters.end(),
                                           [&](const FieldFilter& f) { return f.facet == name; });
@@ -331,18 +353,25 @@ SearchResults SearchSession::run_search(const SearchRequest& request,
     const Xapian::doccount all = m_db.get_doccount();
     Xapian::Enquire enquire(m_db);
     enquire.set_query(combine(main, filters, ""));
-    DateSortKey date_key(request.sort == SortOrder::kDateAscending);
+    // Undated documents last in either direction: ascending order reads them
+    // as later than every date. (Xapian's own key maker: remote shards run it.)
+    Xapian::MultiValueKeyMaker date_key;
+    date_key.add_value(schema::slot(schema::ValueSlot::kDate), false,
+                       request.sort == SortOrder::kDateAscending ? "\xff" : "");
     if (request.sort != SortOrder::kRelevance) {
         enquire.set_sort_by_key_then_relevance(&date_key,
                                                request.sort == SortOrder::kDateDescending);
     }
-    FacetCounter counter(m_db, main_facets);
-    if (!main_facets.empty()) enquire.add_matchspy(&counter);
+    const bool joined = m_reader.joined();
+    FacetCounts counter(m_db, joined, main_facets);
+    counter.attach(enquire);
     // Listing a cluster shows all of it. Facet counters, like any MatchSpy,
     // see documents before collapsing: facets count every copy.
     const bool collapsing = request.collapse && request.duplicates_of.empty();
+    // Joined shards count with Xapian's figures instead (a remote shard runs
+    // only Xapian's own match spies); both give the same counts.
     MatchTally tally;
-    if (collapsing || relaxed) enquire.add_matchspy(&tally);
+    if ((collapsing || relaxed) && !joined) enquire.add_matchspy(&tally);
     if (collapsing) {
         enquire.set_collapse_key(schema::slot(schema::ValueSlot::kDuplicateCluster));
     }
@@ -353,11 +382,26 @@ SearchResults SearchSession::run_search(const SearchRequest& request,
         // key plus distinct keys) is exact; the estimate, scaled by the rate
         // of duplicates seen, need not be.
         results.total = mset.get_matches_lower_bound();
-        results.collapsed = std::max<std::uint64_t>(tally.count(), results.total) - results.total;
+        const std::uint64_t uncollapsed =
+            joined ? mset.get_uncollapsed_matches_lower_bound() : tally.count();
+        results.collapsed = std::max<std::uint64_t>(uncollapsed, results.total) - results.total;
     } else {
         results.total = mset.get_matches_estimated();
     }
-    results.all_words = relaxed ? tally.all_words(collapsing) : results.total;
+    if (!relaxed) {
+        results.all_words = results.total;
+    } else if (!joined) {
+        results.all_words = tally.all_words(collapsing);
+    } else {
+        // Relaxed means fewer than kRelaxBelow documents hold every word:
+        // listing them (collapsed as the hits are) counts them exactly.
+        Xapian::Enquire complete(m_db);
+        complete.set_query(combine(narrowed(parsed.all_words), filters, ""));
+        if (collapsing) {
+            complete.set_collapse_key(schema::slot(schema::ValueSlot::kDuplicateCluster));
+        }
+        results.all_words = budget.run(complete, 0, kRelaxBelow, all).size();
+    }
 
     std::uint32_t rank = request.offset;
     const bool hit_text = request.snippet_length > 0;  // Only snippets read the text.
@@ -386,14 +430,15 @@ SearchResults SearchSession::run_search(const SearchRequest& request,
             results.facets.push_back(counter.result(field, request.facet_size));
             continue;
         }
-        FacetCounter own(m_db, {&field});
+        FacetCounts own(m_db, joined, {&field});
         Xapian::Enquire facet_enquire(m_db);
         facet_enquire.set_query(combine(main, filters, name));
-        facet_enquire.add_matchspy(&own);
+        own.attach(facet_enquire);
         budget.run(facet_enquire, 0, 0, all);
         results.facets.push_back(own.result(field, request.facet_size));
     }
     results.exact = budget.exact();
+    results.missing_shards = m_reader.missing();
     return results;
 }
 

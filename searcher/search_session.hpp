@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "database.hpp"
 #include "diplosearch/searcher.hpp"
+#include "index_reader.hpp"
 #include "synonym_table.hpp"
 
 namespace diplosearch::searcher {
@@ -21,7 +21,7 @@ namespace diplosearch::searcher {
 class SearchSession {
   public:
     /// @throws DatabaseNotFoundError, SchemaMismatchError, IndexError.
-    explicit SearchSession(std::string path);
+    SearchSession(std::string path, const SearcherOptions& options);
 
     /// @throws QueryError, IndexError.
     SearchResults search(const SearchRequest& request, const SynonymTable& synonyms);
@@ -31,14 +31,14 @@ class SearchSession {
 
   private:
     template <typename Body>
-    auto with_retry(Body&& body);
+    auto with_retry(Body&& body, bool allow_partial = false);
     Xapian::Query like_query(const std::string& id);
     Xapian::Query cluster_query(const std::string& id);
     SearchResults run_search(const SearchRequest& request, const SynonymTable& synonyms);
 
     std::string m_path;
-    database::LiveReader m_live;
-    Xapian::Database m_db;  // The handle m_live refreshed for this call.
+    IndexReader m_reader;
+    Xapian::Database m_db;  // The handle m_reader refreshed for this call.
 };
 
 }  // namespace diplosearch::searcher

@@ -31,11 +31,12 @@ class Searcher::Impl {
   public:
     // Opening the first session up front reports a missing or foreign
     // database from the constructor, as callers expect.
-    explicit Impl(std::string path)
+    Impl(std::string path, SearcherOptions options)
         : m_path(std::move(path)),
+          m_options(std::move(options)),
           // The built-in table lives as long as the process: shared, not copied.
           m_synonyms(std::shared_ptr<void>(), &SynonymTable::builtin()) {
-        m_idle.push_back(std::make_unique<SearchSession>(m_path));
+        m_idle.push_back(std::make_unique<SearchSession>(m_path, m_options));
     }
 
     // Runs @p call with a session of its own, returned to the pool afterwards.
@@ -83,7 +84,7 @@ class Searcher::Impl {
             }
         }
         // Opened outside the lock: other threads keep using idle sessions meanwhile.
-        return std::make_unique<SearchSession>(m_path);
+        return std::make_unique<SearchSession>(m_path, m_options);
     }
 
     void release(std::unique_ptr<SearchSession> session) {
@@ -92,13 +93,17 @@ class Searcher::Impl {
     }
 
     std::string m_path;
+    SearcherOptions m_options;
     mutable std::mutex m_mutex;  // Guards m_idle and m_synonyms.
     std::mutex m_add_mutex;
     std::vector<std::unique_ptr<SearchSession>> m_idle;
     std::shared_ptr<const SynonymTable> m_synonyms;
 };
 
-Searcher::Searcher(const std::string& db_path) : m_impl(std::make_unique<Impl>(db_path)) {}
+Searcher::Searcher(const std::string& db_path) : Searcher(db_path, SearcherOptions{}) {}
+
+Searcher::Searcher(const std::string& db_path, SearcherOptions options)
+    : m_impl(std::make_unique<Impl>(db_path, std::move(options))) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;

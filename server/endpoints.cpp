@@ -14,7 +14,8 @@ using searcher::kJsonFormatVersion;
 Reply Endpoints::run_search(SearchRequest request, double time_limit) {
     request.time_limit = time_limit;
     const SearchResults results = m_searcher.search(request);
-    return {contract_text(searcher::results_to_json(results)), results.exact};
+    return {contract_text(searcher::results_to_json(results)), results.exact,
+            results.missing_shards};
 }
 
 void Endpoints::require_document(const std::string& id) {
@@ -41,7 +42,8 @@ Reply Endpoints::similar(const std::string& id, const Params& params, double tim
     require_document(id);
     request.time_limit = time_limit;
     const SearchResults results = m_searcher.similar(id, std::move(request));
-    return {contract_text(searcher::results_to_json(results)), results.exact};
+    return {contract_text(searcher::results_to_json(results)), results.exact,
+            results.missing_shards};
 }
 
 Reply Endpoints::facets(const Params& params, double time_limit) {
@@ -54,7 +56,8 @@ Reply Endpoints::facets(const Params& params, double time_limit) {
                             "collapsed", "all_words", "suggestion", "corrected_query", "facets"}) {
         json[key] = full.at(key);
     }
-    return {contract_text(json), results.exact};
+    if (!results.missing_shards.empty()) json["missing_shards"] = results.missing_shards;
+    return {contract_text(json), results.exact, results.missing_shards};
 }
 
 Reply Endpoints::suggest(const Params& params) {

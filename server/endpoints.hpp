@@ -13,8 +13,9 @@ namespace diplosearch::server {
 
 /// A successful answer's body and whether its counts are exact.
 struct Reply {
-    std::string body;   ///< JSON text, newline-terminated.
-    bool exact = true;  ///< False when a time limit cut match counting short.
+    std::string body;                         ///< JSON text, newline-terminated.
+    bool exact = true;                        ///< False when a time limit cut match counting short.
+    std::vector<std::string> missing_shards;  ///< Shards that did not answer (allow-partial).
 };
 
 /// The read-only endpoints over one shared, thread-safe Searcher.

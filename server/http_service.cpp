@@ -8,6 +8,7 @@
 #include <optional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include "admission.hpp"
@@ -198,6 +199,10 @@ class HttpService::Impl {
                 const Reply reply = body(req, time_limit);
                 set_json(res, 200, reply.body);
                 if (!reply.exact) res.set_header("X-DiploSearch-Exact", "false");
+                if (!reply.missing_shards.empty()) {
+                    res.set_header("X-DiploSearch-Missing-Shards",
+                                   fmt::format("{}", fmt::join(reply.missing_shards, ", ")));
+                }
             } catch (...) {
                 answer_error(res, std::current_exception());
             }
@@ -218,6 +223,8 @@ class HttpService::Impl {
         } catch (const ServiceUnavailable& e) {
             res.set_header("Retry-After", "1");
             set_error(res, 503, "unavailable", e.what());
+        } catch (const ShardUnavailableError& e) {
+            set_error(res, 503, "shard_unavailable", e.what());
         } catch (const std::exception& e) {
             spdlog::error("{}", e.what());
             set_error(res, 500, "internal_error", e.what());

@@ -79,6 +79,7 @@ int run(int argc, char** argv) {
     std::string token_file;
     std::vector<std::string> synonym_files;
     std::vector<std::string> positionals;
+    SearcherOptions searcher_options;
     cli::Count threads{options.threads}, queue{options.queue},
         deadline_ms{static_cast<std::uint32_t>(options.deadline.count())};
 
@@ -100,6 +101,7 @@ int run(int argc, char** argv) {
         ("synonyms", po::value(&synonym_files)->value_name("FILE"),
          "add the synonym groups in FILE (repeatable)");
     // clang-format on
+    serve.add(cli::shard_options(searcher_options));
     if (!cli::parse_command_line(argc, argv, {kProgram, kUsage, serve, "argument"}, common,
                                  positionals)) {
         return cli::kExitOk;
@@ -121,7 +123,7 @@ int run(int argc, char** argv) {
     }
 
     StopOnSignal::block();
-    Searcher searcher(common.db);
+    Searcher searcher(common.db, searcher_options);
     for (const auto& file : synonym_files) searcher.add_synonyms(file);
     const auto settings = common.log_settings(kProgram);
     server::HttpService service(

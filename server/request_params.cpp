@@ -27,8 +27,8 @@ constexpr std::string_view kFilterParams[] = {
     "lang",
 };
 constexpr std::string_view kPageParams[] = {
-    "sort",        "limit",         "offset",      "snippet-length",
-    "no-collapse", "prefer-recent", "title-boost", "phrase-boost",
+    "sort",          "limit",       "offset",       "snippet-length", "no-collapse",
+    "prefer-recent", "title-boost", "phrase-boost", "allow-partial",
 };
 
 bool contains(std::span<const std::string_view> names, std::string_view name) {
@@ -153,13 +153,14 @@ SearchRequest parse_search_params(const Params& params, SearchEndpoint endpoint,
     request.typo_tolerance = !reader.flag("no-fuzzy");
     request.collapse = !reader.flag("no-collapse");
     request.auto_correct = reader.flag("auto-correct");
+    request.allow_partial = reader.flag("allow-partial");
 
     searcher::RequestOptions options;
     options.countries = reader.all("country");
     options.topics = reader.all("topic");
     options.types = reader.all("type");
-    options.year = reader.single("year").value_or("");
     options.langs = reader.all("lang");
+    options.year = reader.single("year").value_or("");
     if (reader.single("year") && options.year.empty()) {
         throw OptionValueError("year", "needs a year or a range A..B");
     }

@@ -56,6 +56,20 @@ po::options_description common_options(CommonOptions& values) {
     return group;
 }
 
+po::options_description shard_options(SearcherOptions& values) {
+    po::options_description shards("Shard options");
+    // clang-format off
+    shards.add_options()
+        ("shard", po::value(&values.shards)->value_name("PATH|tcp://HOST:PORT"),
+         "search this shard too: a database, or a xapian-tcpsrv serving one (repeatable)")
+        ("remote-timeout", po::value(&values.remote_timeout)->value_name("SECONDS"),
+         "a remote shard slower than this counts as not answering (default 10)")
+        ("connect-timeout", po::value(&values.connect_timeout)->value_name("SECONDS"),
+         "time allowed to connect to a remote shard (default 5)");
+    // clang-format on
+    return shards;
+}
+
 bool parse_command_line(int argc, char** argv, const CommandLine& line, CommonOptions& common,
                         std::vector<std::string>& positionals) {
     po::options_description hidden;
@@ -105,6 +119,8 @@ int run_guarded(const std::string& program, const std::function<int()>& body) {
         return fail(kExitLocked, e.what());
     } catch (const SchemaMismatchError& e) {
         return fail(kExitSchemaMismatch, e.what());
+    } catch (const ShardUnavailableError& e) {
+        return fail(kExitShardUnavailable, e.what());
     } catch (const Error& e) {
         return fail(kExitFailure, e.what());
     } catch (const std::exception& e) {

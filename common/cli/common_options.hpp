@@ -9,6 +9,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "diplosearch/searcher.hpp"
 #include "logging.hpp"
 
 namespace diplosearch::cli {
@@ -38,6 +39,10 @@ struct CommonOptions {
 
 /// `--db`, `--log-level`, `--log-format`, `-q/--quiet`, `-v/--verbose`, `--help`, `--version`.
 boost::program_options::options_description common_options(CommonOptions& values);
+
+/// Options of the binaries that search: extra shards and remote timeouts
+/// (`--shard`, `--remote-timeout`, `--connect-timeout`).
+boost::program_options::options_description shard_options(SearcherOptions& values);
 
 /// What one binary's command line looks like.
 struct CommandLine {

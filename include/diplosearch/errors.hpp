@@ -63,6 +63,13 @@ class DIPLOSEARCH_API SchemaMismatchError : public IndexError {
     using IndexError::IndexError;
 };
 
+/// A shard of a sharded database did not answer: its server is down, or it
+/// was slower than the remote timeout (SearcherOptions). what() names it.
+class DIPLOSEARCH_API ShardUnavailableError : public IndexError {
+  public:
+    using IndexError::IndexError;
+};
+
 /// A query could not be parsed.
 class DIPLOSEARCH_API QueryError : public Error {
   public:

@@ -6,6 +6,7 @@
 #include <functional>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,14 @@ struct IndexerOptions {
     /// file and directory sources of this job that are gone now (a file
     /// removed, a JSONL record dropped). Files that could not be read keep theirs.
     bool prune = false;
+    /// Shard the database into this many shards by a hash of the document id
+    /// (docs/sharding.md); 0 takes what the database has (unsharded, or the
+    /// shards its stub lists). A database cannot change its number of shards.
+    unsigned shards = 0;
+    /// Write only this shard of a sharded database (0-based), passing over the
+    /// other shards' documents, so that shards can be indexed by parallel
+    /// processes. Near-duplicates are then only found within the shard.
+    std::optional<unsigned> only_shard;
     /// Read and hash every file even when its size, times and inode say it is
     /// unchanged since it was last indexed.
     bool rehash = false;

@@ -66,9 +66,9 @@ struct SearchRequest {
     /// unknown words are typo tolerant, and queries of over 32 words get no
     /// spelling suggestion.
     std::string query;
-    std::vector<std::string> countries;       ///< Any of these (codes or names).
-    std::vector<std::string> topics;          ///< Any of these.
-    std::vector<std::string> types;           ///< Any of these.
+    std::vector<std::string> countries;  ///< Any of these (codes or names).
+    std::vector<std::string> topics;     ///< Any of these.
+    std::vector<std::string> types;      ///< Any of these.
     /// Any of these languages (ISO 639-1 codes or names: `fr`, `French`); the
     /// query's words are then stemmed for these languages only.
     std::vector<std::string> langs;
@@ -113,6 +113,10 @@ struct SearchRequest {
     /// Xapian stops checking every match: the hits are still the best found,
     /// but totals and facet counts may fall short (SearchResults::exact says so).
     double time_limit = 0;
+    /// When a shard does not answer, return the results of the shards that
+    /// did (SearchResults::missing_shards names the others) instead of
+    /// throwing ShardUnavailableError.
+    bool allow_partial = false;
 };
 
 /// One ranked result.
@@ -166,6 +170,9 @@ struct SearchResults {
     /// False when SearchRequest::time_limit cut counting short: `total`,
     /// `all_words`, `collapsed` and facet counts are then lower bounds.
     bool exact = true;
+    /// Shards left out because they did not answer (SearchRequest::allow_partial),
+    /// as `HOST:PORT` or a path; empty when every shard answered.
+    std::vector<std::string> missing_shards;
 };
 
 /// A completion of a partly typed query (Searcher::suggest).
@@ -193,6 +200,20 @@ struct IndexInfo {
     std::optional<unsigned> generation;
     /// Xapian's UUID of the live generation: changes when a rebuild switches generations.
     std::string uuid;
+    /// Shards searched: 1 for an unsharded database.
+    std::uint32_t shards = 1;
+};
+
+/// How a Searcher reaches its database.
+struct SearcherOptions {
+    /// More shards to search along with the database: local database paths or
+    /// `tcp://HOST:PORT` of a `xapian-tcpsrv` (docs/sharding.md).
+    std::vector<std::string> shards;
+    /// Seconds a remote shard may take over one exchange before it counts as
+    /// not answering (Xapian's remote timeout).
+    double remote_timeout = 10.0;
+    /// Seconds allowed to connect to a remote shard.
+    double connect_timeout = 5.0;
 };
 
 /// Answers queries against one database.
@@ -208,6 +229,10 @@ class DIPLOSEARCH_API Searcher {
     /// @throws DatabaseNotFoundError when @p db_path is not a database.
     /// @throws SchemaMismatchError when it was written with another schema.
     explicit Searcher(const std::string& db_path);
+    /// Opens @p db_path (a database, or a sharded database whose stub may list
+    /// remote shards) and the extra shards of @p options.
+    /// @throws ShardUnavailableError when a remote shard cannot be reached.
+    Searcher(const std::string& db_path, SearcherOptions options);
     ~Searcher();
     /// Moves the pool; the moved-from Searcher may only be destroyed or assigned to.
     Searcher(Searcher&&) noexcept;

@@ -112,7 +112,7 @@ TEST_CASE("cluster keys: copies share one, documents without copies have none",
           "[unit][near-duplicate]") {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     indexer::DocumentBuilder builder(nullptr);
-    ClusterAssigner clusters(db);
+    ClusterAssigner clusters({&db});
     const Xapian::valueno slot = schema::slot(schema::ValueSlot::kDuplicateCluster);
     // The key as stored now: a later copy gives an earlier document its key.
     auto key_of = [&](const std::string& id) {
@@ -125,7 +125,7 @@ TEST_CASE("cluster keys: copies share one, documents without copies have none",
         const Document doc = test::make_doc(id, title, "", {}, {}, "", text);
         const std::string id_term = indexer::DocumentBuilder::id_term(id);
         Xapian::Document xdoc = builder.build(doc);
-        clusters.assign(fingerprint(doc), id_term, xdoc);
+        clusters.assign(fingerprint(doc), id_term, 0, xdoc);
         db.replace_document(id_term, xdoc);  // Not committed: later lookups still see it.
         return key_of(id);
     };
