@@ -11,7 +11,7 @@
 # end, a run to completion must give the same documents as an uninterrupted run.
 #
 # Environment:
-#   CRASH_ITERATIONS      kills to attempt (default 30; raise for a long profile)
+#   CRASH_ITERATIONS      kills to attempt (default 30, or 300 with TORTURE_LONG=1)
 #   CRASH_COMPLETE_EVERY  kills between runs to completion (default 5)
 #   CRASH_SEED            seed for $RANDOM, to replay a failing sequence of delays
 #   CRASH_KEEP=1          keep the work folder even on success
@@ -36,7 +36,10 @@ if ! command -v xapian-check >/dev/null; then
     exit 77
 fi
 
-readonly g_iterations=${CRASH_ITERATIONS:-30}
+# The torture suite's long profile (TORTURE_LONG=1) kills ten times as often.
+g_default_iterations=30
+[[ "${TORTURE_LONG:-0}" != 1 ]] || g_default_iterations=300
+readonly g_iterations=${CRASH_ITERATIONS:-$g_default_iterations}
 readonly g_complete_every=${CRASH_COMPLETE_EVERY:-5}
 g_seed=${CRASH_SEED:-$(( ($$ * 7919 + $(date +%s)) % 32768 ))}
 RANDOM=$g_seed

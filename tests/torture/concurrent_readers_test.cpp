@@ -14,6 +14,7 @@
 
 #include "diplosearch/diplosearch.hpp"
 #include "support/test_env.hpp"
+#include "torture_profile.hpp"
 
 using namespace diplosearch;
 using diplosearch::test::TempDir;
@@ -21,9 +22,10 @@ using diplosearch::test::TempDir;
 namespace {
 
 constexpr int kReaderThreads = 4;
-constexpr int kMinimumQueries = 10000;
+// Fast profile: the 10,000; the long one (TORTURE_LONG=1) twenty times as many.
+const int kMinimumQueries = test::torture_long() ? 200000 : 10000;
 // The writer keeps going until the readers have done their share, but not forever.
-constexpr auto kTimeLimit = std::chrono::minutes(3);
+const auto kTimeLimit = std::chrono::minutes(test::torture_long() ? 4 : 3);
 
 Document bulletin(int i) {
     Document doc;

@@ -16,6 +16,7 @@
 #include "diplosearch/diplosearch.hpp"
 #include "query_builder.hpp"
 #include "support/test_env.hpp"
+#include "torture_profile.hpp"
 
 using namespace diplosearch;
 using diplosearch::test::TempDir;
@@ -24,8 +25,8 @@ namespace {
 
 // Generous: the suite shares two cores with builds and other test binaries. A hang
 // or a combinatorial blow-up takes minutes, not seconds.
-constexpr double kMaxSeconds = 5.0;
-constexpr long kMaxGrowthKb = 512 * 1024;
+constexpr double kMaxSeconds = 5.0 * test::kTimeBoundFactor;
+constexpr long kMaxGrowthKb = 512 * 1024 * test::kMemoryBoundFactor;
 constexpr int kVocabularyWords = 50000;
 
 // Distinct letters-only words spread over the first letters a, b and c, so that
