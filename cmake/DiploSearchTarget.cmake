@@ -8,7 +8,9 @@ function(diplosearch_configure_target target)
         target_compile_options(${target} PRIVATE -Werror)
     endif()
     if(DIPLOSEARCH_SANITIZERS)
-        target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer)
+        # UBSan reports are fatal, so that a test meeting undefined behaviour fails.
+        target_compile_options(${target} PRIVATE -fsanitize=address,undefined
+                                                 -fno-sanitize-recover=all -fno-omit-frame-pointer)
         target_link_options(${target} PRIVATE -fsanitize=address,undefined)
     endif()
 endfunction()
