@@ -402,19 +402,19 @@ TEST_CASE("re-running diplo-index reports unchanged documents and writes nothing
     const std::string source = diplosearch::test::sample_corpus().string();
     const CommandResult first = index_cmd("--db " + q(db) + " " + q(source));
     REQUIRE(first.exit_code == 0);
-    CHECK_THAT(first.err, Catch::Contains("indexed 72 (added 72, updated 0), unchanged 0"));
+    CHECK_THAT(first.err, Catch::Contains("indexed 74 (added 74, updated 0), unchanged 0"));
     const CommandResult second = index_cmd("--db " + q(db) + " " + q(source));
     CHECK(second.exit_code == 0);
     // Every file's size, times and inode match its stamp: none is read again.
-    CHECK_THAT(second.err, Catch::Contains("indexed 0 (added 0, updated 0), unchanged 72"));
-    CHECK_THAT(second.err, Catch::Contains("(0 files read, 56 unchanged)"));
+    CHECK_THAT(second.err, Catch::Contains("indexed 0 (added 0, updated 0), unchanged 74"));
+    CHECK_THAT(second.err, Catch::Contains("(0 files read, 58 unchanged)"));
     // --rehash reads every file and finds every document unchanged by its hash.
     const CommandResult rehashed = index_cmd("--rehash --db " + q(db) + " " + q(source));
-    CHECK_THAT(rehashed.err, Catch::Contains("indexed 0 (added 0, updated 0), unchanged 72"));
-    CHECK_THAT(rehashed.err, Catch::Contains("(56 files read, 0 unchanged)"));
+    CHECK_THAT(rehashed.err, Catch::Contains("indexed 0 (added 0, updated 0), unchanged 74"));
+    CHECK_THAT(rehashed.err, Catch::Contains("(58 files read, 0 unchanged)"));
     // Turning extraction off changes how documents are indexed, so they are redone.
     const CommandResult third = index_cmd("--no-extract --db " + q(db) + " " + q(source));
-    CHECK_THAT(third.err, Catch::Contains("indexed 72 (added 0, updated 72), unchanged 0"));
+    CHECK_THAT(third.err, Catch::Contains("indexed 74 (added 0, updated 74), unchanged 0"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -772,10 +772,10 @@ TEST_CASE("a job report is written as JSON, also for a failed job", "[cli][reind
     CHECK(report["format_version"] == 1);
     CHECK(report["status"] == "ok");
     CHECK(report["mode"] == "incremental");
-    CHECK(report["documents"]["added"] == 72);
+    CHECK(report["documents"]["added"] == 74);
     CHECK(report["documents"]["rejected"] == 0);
-    CHECK(report["files"]["read"] == 56);
-    CHECK(report["database_after"]["doccount"] == 72);
+    CHECK(report["files"]["read"] == 58);
+    CHECK(report["database_after"]["doccount"] == 74);
     CHECK(report["database_after"]["generation"] == 1);
     CHECK(report["bytes"].get<std::uint64_t>() > 100000);
 
@@ -943,7 +943,7 @@ TEST_CASE("a progress bar is drawn on a terminal and never otherwise", "[cli][re
     CHECK_THAT(tty.out, Catch::Contains("\r["));
     CHECK_THAT(tty.out, Catch::Contains(" MB, "));
     CHECK_THAT(tty.out, Catch::Contains("docs/s, ETA "));
-    CHECK_THAT(tty.out, Catch::Contains("indexed 72 (added 72"));
+    CHECK_THAT(tty.out, Catch::Contains("indexed 74 (added 74"));
 
     const CommandResult quiet = run_command(
         "script -qec " +

@@ -30,7 +30,7 @@ using diplosearch::test::TempDir;
 
 namespace {
 
-constexpr std::uint64_t kSampleDocuments = 72;
+constexpr std::uint64_t kSampleDocuments = 74;
 constexpr std::uint64_t kFixtures = 3;
 
 const std::string kNorthWire = "arctic-2026-reykjavik-communique-north-wire";
