@@ -31,9 +31,9 @@ constexpr const char* kUsage =
     "\n"
     "Index documents into a DiploSearch database (created when absent). A SOURCE is a\n"
     "file, a directory (walked recursively in sorted order) or '-' (JSONL on stdin).\n"
-    "Formats by extension: .jsonl .json .txt .md .html/.htm, each optionally .zst\n"
-    "compressed. Jobs are incremental: unchanged files and documents are skipped,\n"
-    "changed ones replaced, new ones added; --prune also deletes what is gone.\n"
+    "Formats by extension: .jsonl .json .txt .md .html/.htm .pdf .docx .odt .eml, each\n"
+    "optionally .zst compressed. Jobs are incremental: unchanged files and documents are\n"
+    "skipped, changed ones replaced, new ones added; --prune also deletes what is gone.\n"
     "--compact ends the job with a compacted copy (smaller; a few seconds per GB).\n"
     "\n"
     "       diplo-index --rebuild [--keep N] [--no-compact] --db PATH SOURCE...\n"
@@ -170,7 +170,8 @@ int run(int argc, char** argv) {
     // clang-format off
     indexing.add_options()
         ("format,f", po::value(&options.format)->value_name("FMT"),
-         "input format for every source: auto (default), jsonl, json, text, markdown, html")
+         "input format for every source: auto (default), jsonl, json, text, markdown, html, "
+         "pdf, docx, odt, eml")
         ("prune", po::bool_switch(&options.prune),
          "delete documents whose source file or JSONL record is gone (file and directory "
          "sources; a file that cannot be read keeps its documents)")

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <stdexcept>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -75,7 +76,7 @@ void walk(const pugi::xml_node& root, Enter&& enter, Leave&& leave) {
 
 // The text of the first element called one of @p names (local names, in order of
 // preference) anywhere below @p root.
-std::string first_value(const pugi::xml_node& root, std::initializer_list<std::string_view> names) {
+std::string first_value(const pugi::xml_node& root, const std::vector<std::string_view>& names) {
     for (const std::string_view wanted : names) {
         std::string value;
         walk(
@@ -119,31 +120,47 @@ class BodyText {
     std::string m_text;
 };
 
-void require_zip(std::string_view bytes, std::string_view format) {
+// Where a word-processor format keeps its text and its metadata, and which metadata
+// elements (local names, in order of preference) hold the title, date and author.
+struct PackageLayout {
+    std::string_view format;
+    std::string body_part;
+    std::string meta_part;
+    std::vector<std::string_view> title;
+    std::vector<std::string_view> date;
+    std::vector<std::string_view> author;
+};
+
+// Opens the package, reads its metadata into @p doc and returns the parsed body part.
+pugi::xml_document read_package(std::string_view bytes, const PackageLayout& layout,
+                                Document& doc) {
     if (bytes.starts_with(kOleMagic)) {
-        throw UnreadableDocument(fmt::format(
-            "an encrypted {} or an old binary Office file (OLE), not a zip archive", format));
+        throw UnreadableDocument(
+            fmt::format("an encrypted {} or an old binary Office file (OLE), not a zip archive",
+                        layout.format));
     }
+    ZipArchive archive(bytes, kMaxDocumentBytes);
+    if (!archive.contains(layout.body_part)) {
+        throw ParseError(
+            0, fmt::format("not a valid {} file: {} is missing", layout.format, layout.body_part));
+    }
+    if (archive.contains(layout.meta_part)) {
+        const pugi::xml_document meta = parse_xml(archive.read(layout.meta_part), layout.meta_part);
+        doc.title = first_value(meta, layout.title);
+        doc.date = date_part(first_value(meta, layout.date));
+        doc.speaker = first_value(meta, layout.author);
+    }
+    return parse_xml(archive.read(layout.body_part), layout.body_part);
 }
 
 }  // namespace
 
 Document document_from_docx(std::string_view bytes) {
-    require_zip(bytes, "DOCX");
-    ZipArchive archive(bytes, kMaxDocumentBytes);
-    if (!archive.contains("word/document.xml")) {
-        throw ParseError(0, "not a DOCX file: word/document.xml is missing");
-    }
     Document doc;
-    if (archive.contains("docProps/core.xml")) {
-        const pugi::xml_document core = parse_xml(archive.read("docProps/core.xml"), "core.xml");
-        doc.title = first_value(core, {"title"});
-        doc.date = date_part(first_value(core, {"created"}));
-        doc.speaker = first_value(core, {"creator"});
-    }
-
-    const pugi::xml_document body =
-        parse_xml(archive.read("word/document.xml"), "word/document.xml");
+    const pugi::xml_document body = read_package(
+        bytes,
+        {"DOCX", "word/document.xml", "docProps/core.xml", {"title"}, {"created"}, {"creator"}},
+        doc);
     BodyText out;
     walk(
         body,
@@ -168,20 +185,15 @@ Document document_from_docx(std::string_view bytes) {
 }
 
 Document document_from_odt(std::string_view bytes) {
-    require_zip(bytes, "ODT");
-    ZipArchive archive(bytes, kMaxDocumentBytes);
-    if (!archive.contains("content.xml")) {
-        throw ParseError(0, "not an OpenDocument file: content.xml is missing");
-    }
     Document doc;
-    if (archive.contains("meta.xml")) {
-        const pugi::xml_document meta = parse_xml(archive.read("meta.xml"), "meta.xml");
-        doc.title = first_value(meta, {"title"});
-        doc.date = date_part(first_value(meta, {"creation-date", "date"}));
-        doc.speaker = first_value(meta, {"initial-creator", "creator"});
-    }
-
-    const pugi::xml_document content = parse_xml(archive.read("content.xml"), "content.xml");
+    const pugi::xml_document content = read_package(bytes,
+                                                    {"ODT",
+                                                     "content.xml",
+                                                     "meta.xml",
+                                                     {"title"},
+                                                     {"creation-date", "date"},
+                                                     {"initial-creator", "creator"}},
+                                                    doc);
     BodyText out;
     int paragraph_depth = 0;  // Text outside text:p and text:h is not document text.
     constexpr unsigned kMaxRepeatedSpaces = 100;

@@ -32,7 +32,7 @@ constexpr const char* kUsage =
     "Query syntax: words (documents with all of them first, then with most of them),\n"
     "\"exact phrase\", +must -mustnot, fuzzy:word (typo tolerant; automatic for words\n"
     "no document has), a OR b, a AND NOT b, a NEAR b, trail*, and fields: title:word\n"
-    "speaker:word country:PAK country:\"United Kingdom\" topic:trade\n"
+    "speaker:word from:word to:word country:PAK country:\"United Kingdom\" topic:trade\n"
     "type:speech lang:en year:2021 year:2020..2026 date:2021-03 date:2020-01-01..2020-06-30 "
     "id:ID\n"
     "\n"

@@ -32,6 +32,16 @@ OfficeFixture statement() {
     return fixture;
 }
 
+// What statement() must read back as, whichever format carried it.
+void check_statement(const Document& doc) {
+    CHECK(doc.text ==
+          "Statement by the Spokesperson\nThe Ministry welcomes the talks.\n"
+          "Trade & transit will be reviewed in <May>.\n");
+    CHECK(doc.title == "Statement on the Gwadar talks");
+    CHECK(doc.speaker == "Spokesperson's Office");
+    CHECK(doc.date == "2015-04-21");
+}
+
 const std::string kWordNamespace =
     "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 
@@ -43,13 +53,7 @@ std::string docx_with_body(const std::string& body) {
 }  // namespace
 
 TEST_CASE("docx: paragraphs become lines and core properties become fields", "[unit][docx]") {
-    const Document doc = document_from_docx(diplosearch::test::make_docx(statement()));
-    CHECK(doc.text ==
-          "Statement by the Spokesperson\nThe Ministry welcomes the talks.\n"
-          "Trade & transit will be reviewed in <May>.\n");
-    CHECK(doc.title == "Statement on the Gwadar talks");
-    CHECK(doc.speaker == "Spokesperson's Office");
-    CHECK(doc.date == "2015-04-21");
+    check_statement(document_from_docx(diplosearch::test::make_docx(statement())));
 }
 
 TEST_CASE("docx: runs tabs and breaks are kept and deletions and field codes dropped",
@@ -88,13 +92,7 @@ TEST_CASE("docx: entities declared in a DTD are not expanded", "[unit][docx]") {
 }
 
 TEST_CASE("odt: headings and paragraphs become lines and meta.xml gives fields", "[unit][odt]") {
-    const Document doc = document_from_odt(diplosearch::test::make_odt(statement()));
-    CHECK(doc.text ==
-          "Statement by the Spokesperson\nThe Ministry welcomes the talks.\n"
-          "Trade & transit will be reviewed in <May>.\n");
-    CHECK(doc.title == "Statement on the Gwadar talks");
-    CHECK(doc.speaker == "Spokesperson's Office");
-    CHECK(doc.date == "2015-04-21");
+    check_statement(document_from_odt(diplosearch::test::make_odt(statement())));
 }
 
 TEST_CASE("odt: spaces tabs and line breaks and no annotations or deletions", "[unit][odt]") {
