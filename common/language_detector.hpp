@@ -19,7 +19,7 @@ struct LanguageGuess {
 
 /// Bytes of a document's text that detection reads: its start, enough for a
 /// verdict on any real document, and a bound on the cost of a long one.
-inline constexpr std::size_t kDetectionBytes = 16 * 1024;
+inline constexpr std::size_t kDetectionBytes = 4 * 1024;
 
 /// Detects the language of @p text, any bytes: invalid UTF-8 makes it unknown,
 /// as does text without letters. Reads at most kDetectionBytes. Thread-safe.

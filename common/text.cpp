@@ -215,6 +215,27 @@ bool is_combining_mark(unsigned cp) {
 
 }  // namespace
 
+bool is_cjk(unsigned cp) {
+    // The ranges Xapian 1.4's CJK n-gram code treats as CJK (cjk-tokenizer.cc).
+    return (cp >= 0x2E80 && cp <= 0x2EFF) || (cp >= 0x3000 && cp <= 0x9FFF) ||
+           (cp >= 0xA700 && cp <= 0xA71F) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+           (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x2A6DF) ||
+           (cp >= 0x2F800 && cp <= 0x2FA1F);
+}
+
+bool contains_cjk(std::string_view s) {
+    // Every CJK code point takes three or four bytes, the first at least 0xE2.
+    if (std::none_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0xE2; })) {
+        return false;
+    }
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
+        if (is_cjk(*it)) return true;
+    }
+    return false;
+}
+
 std::string fold_diacritics(std::string_view s) {
     if (std::all_of(s.begin(), s.end(),
                     [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {

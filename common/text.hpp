@@ -48,6 +48,14 @@ std::string fold_diacritics(std::string_view s);
 /// with the indexed terms, which are made from folded text.
 void append_folded_lower(std::string& out, unsigned cp);
 
+/// True when @p s holds a Chinese, Japanese or Korean character: text that
+/// Xapian's CJK n-gram mode cuts into one- and two-character terms, and that
+/// has no spaces between its words.
+bool contains_cjk(std::string_view s);
+
+/// True for a code point of the CJK ranges contains_cjk() looks for.
+bool is_cjk(unsigned cp);
+
 /// The longest prefix of @p s of at most @p max_bytes that ends on a UTF-8 boundary.
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
 

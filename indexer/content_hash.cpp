@@ -9,11 +9,13 @@
 #include <fmt/format.h>
 
 #include "diplosearch/version.hpp"
+#include "extraction/localised_country_names.hpp"
 #include "schema.hpp"
 
 namespace diplosearch {
 extern const std::string_view kBuiltinCountriesTsv;
 extern const std::string_view kBuiltinTopicsTsv;
+extern const std::string_view kBuiltinLocalisedNamesTsv;
 }  // namespace diplosearch
 
 namespace diplosearch::indexer {
@@ -37,8 +39,11 @@ struct StateFree {
 std::uint64_t rules_fingerprint() {
     static const std::uint64_t fingerprint = [] {
         std::string rules;
-        for (const std::string_view part : {schema::kVersion, std::string_view(DIPLOSEARCH_VERSION),
-                                            kBuiltinCountriesTsv, kBuiltinTopicsTsv}) {
+        // ICU's locale data names the states in other languages (extraction).
+        const std::string icu = extraction::localised_names_version();
+        for (const std::string_view part :
+             {schema::kVersion, std::string_view(DIPLOSEARCH_VERSION), kBuiltinCountriesTsv,
+              kBuiltinTopicsTsv, kBuiltinLocalisedNamesTsv, std::string_view(icu)}) {
             rules += std::to_string(part.size()) + ":";
             rules += part;
         }

@@ -65,6 +65,7 @@ Document document_from_json(const json& object) {
     if (doc.topics.empty()) doc.topics = list(object, "topics");
     doc.type = scalar(object, "type");
     doc.lang = scalar(object, "lang");
+    if (doc.lang.empty()) doc.lang = scalar(object, "language");
     doc.source = scalar(object, "source");
     doc.url = scalar(object, "url");
     doc.speaker = joined(object, "speaker");

@@ -9,6 +9,8 @@ packages=(
     nlohmann-json3-dev libgumbo-dev libzstd-dev zstd libxxhash-dev libcpp-httplib-dev
     catch2
     libpoppler-cpp-dev libzip-dev libpugixml-dev libgmime-3.0-dev
+    # Languages: detection (CLD2) and country names in other languages (ICU locale data).
+    libcld2-dev libicu-dev
     # Tests and benchmarks: the crash test's tools, the relevance benchmark's FTS5
     # baseline and JSON handling, and the pseudo-terminal for the progress-bar test.
     jq libsqlite3-dev bsdutils strace

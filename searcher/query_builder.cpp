@@ -453,7 +453,8 @@ Xapian::Query QueryBuilder::parse_text(const std::string& query_text, const std:
             m_parser.set_stemmer(m_stemmers[i]);
             m_field_error.clear();
             Xapian::Query query = m_parser.parse_query(
-                query_text, correct ? flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION : flags);
+                query_text,
+                correct ? flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION : flags);
             if (!m_field_error.empty()) throw Xapian::QueryParserError(m_field_error);
             if (correct) *corrected = m_parser.get_corrected_query_string();
             std::string description = query.get_description();

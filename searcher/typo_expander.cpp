@@ -171,7 +171,8 @@ Xapian::Query FuzzyWordProcessor::operator()(const std::string& value) {
                       kNearWordWeight));
 }
 
-bool rare_word(const Xapian::Database& db, const std::string& lower, std::span<const Xapian::Stem> stemmers) {
+bool rare_word(const Xapian::Database& db, const std::string& lower,
+               std::span<const Xapian::Stem> stemmers) {
     return documents_with(db, lower, stemmers) <=
            std::max<Xapian::doccount>(1, db.get_doccount() / kRareWordShare);
 }
@@ -188,7 +189,8 @@ bool likely_typo(const Xapian::Database& db, const std::string& lower,
 }
 
 std::string mark_unknown_words(const std::string& query, const Xapian::Database& db,
-                               std::span<const Xapian::Stem> stemmers, const std::vector<ByteRange>& keep) {
+                               std::span<const Xapian::Stem> stemmers,
+                               const std::vector<ByteRange>& keep) {
     std::string out;
     out.reserve(query.size() + 16);
     std::size_t checked = 0;
@@ -198,8 +200,9 @@ std::string mark_unknown_words(const std::string& query, const Xapian::Database&
         const bool kept = std::any_of(keep.begin(), keep.end(), [&](const ByteRange& r) {
             return begin < r.end && r.begin < end;
         });
+        // CJK runs are n-grams, not words: edit distance means nothing there.
         const bool candidate = token.plain && !kept && is_letter_word(token.raw) &&
-                               !all_capitals(token.raw) &&
+                               !text::contains_cjk(token.raw) && !all_capitals(token.raw) &&
                                code_points(token.raw).size() >= kMinTypoLetters;
         // Common words are settled by two lookups; only rare and unknown ones scan.
         const bool scanned = candidate && checked < kMaxTypoWordsPerQuery &&

@@ -52,12 +52,14 @@ class FuzzyWordProcessor final : public Xapian::FieldProcessor {
 
 /// True when at most one document in 2,000 (at least one document) holds
 /// @p lower (lower-cased, folded) in any form a stemmer relates it to.
-bool rare_word(const Xapian::Database& db, const std::string& lower, std::span<const Xapian::Stem> stemmers);
+bool rare_word(const Xapian::Database& db, const std::string& lower,
+               std::span<const Xapian::Stem> stemmers);
 
 /// True when @p lower (lower-cased, folded) is probably a misspelling: no
 /// document holds it in any form a stemmer relates it to, or it is rare (at
 /// most one document in 2,000) and a near word is at least 50 times as common.
-bool likely_typo(const Xapian::Database& db, const std::string& lower, std::span<const Xapian::Stem> stemmers);
+bool likely_typo(const Xapian::Database& db, const std::string& lower,
+                 std::span<const Xapian::Stem> stemmers);
 
 /// Rewrites each plain word of @p query that is likely_typo() as `fuzzy:word`
 /// (the word still matches itself), except inside quotes, in
@@ -65,6 +67,7 @@ bool likely_typo(const Xapian::Database& db, const std::string& lower, std::span
 /// Words shorter than four letters, words in capitals (acronyms) and numbers
 /// are left alone.
 std::string mark_unknown_words(const std::string& query, const Xapian::Database& db,
-                               std::span<const Xapian::Stem> stemmers, const std::vector<ByteRange>& keep);
+                               std::span<const Xapian::Stem> stemmers,
+                               const std::vector<ByteRange>& keep);
 
 }  // namespace diplosearch::searcher

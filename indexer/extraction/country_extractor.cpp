@@ -93,6 +93,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "localised_country_names.hpp"
+#include "script_name_matcher.hpp"
 #include "text_tokens.hpp"
 
 namespace diplosearch::extraction {
@@ -316,6 +318,7 @@ struct NameEntry {
     std::uint32_t country = 0;
     MentionKind kind = MentionKind::kName;
     Rule rule = Rule::kNone;
+    std::string language;    // empty: English, any document; else only documents in it
     bool weak = false;       // dateline only
     bool combining = false;  // only before a hyphen
 };
@@ -421,7 +424,8 @@ enum class Verdict : std::uint8_t { kAccept, kReject, kRemap };
 class CountryExtractor::Impl {
   public:
     explicit Impl(const CountryGazetteer& gazetteer);
-    CountryExtraction extract(std::string_view title, std::string_view text) const;
+    CountryExtraction extract(std::string_view title, std::string_view text,
+                              std::string_view lang) const;
 
   private:
     struct Match {
@@ -437,9 +441,15 @@ class CountryExtractor::Impl {
         std::size_t dateline_end = 0;  // tokens [0, dateline_end) are the dateline
         std::size_t lead_end = 0;      // tokens [dateline_end, lead_end) are the lead
         bool title_case = false;
+        std::string_view lang;  // the document's language
     };
 
-    void add(std::string_view name, std::uint32_t country, MentionKind kind);
+    void add(std::string_view name, std::uint32_t country, MentionKind kind,
+             std::string_view language = {}, bool any_case = false);
+    // Adds the names m_script_names finds in @p s's text to the mentions that
+    // scan() found there (from index @p first on), keeping them in text order.
+    void scan_scripts(const Scan& s, std::size_t first, std::vector<CountryMention>& out,
+                      std::vector<bool>& mention_cues) const;
     bool find_match(const Scan& s, std::size_t i, Match& m) const;
     Verdict check_context(const Scan& s, const Match& m, Zone zone, std::uint32_t& remap) const;
     /// A one-word name, demonym or capital ("Syria Jordan" is two countries, not a person).
@@ -457,6 +467,7 @@ class CountryExtractor::Impl {
 
     std::vector<std::string> m_alpha3;
     std::vector<NameEntry> m_entries;
+    ScriptNameMatcher m_script_names;
     std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>
         m_by_first;
     bool may_start_lowercase(std::string_view folded) const {
@@ -486,6 +497,10 @@ CountryExtractor::Impl::Impl(const CountryGazetteer& gazetteer) {
         for (const auto& d : country.demonyms) add(d, idx, MentionKind::kDemonym);
         for (const auto& cap : country.capitals) add(cap, idx, MentionKind::kCapital);
     }
+    for (const LocalisedCountryName& name : localised_country_names(gazetteer)) {
+        if (!m_script_names.add(name.name, name.country, name.kind))
+            add(name.name, name.country, name.kind, name.language, name.any_case);
+    }
     for (auto& [first, list] : m_by_first) {
         std::stable_sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) {
             const NameEntry& ea = m_entries[a];
@@ -496,7 +511,8 @@ CountryExtractor::Impl::Impl(const CountryGazetteer& gazetteer) {
     }
 }
 
-void CountryExtractor::Impl::add(std::string_view name, std::uint32_t country, MentionKind kind) {
+void CountryExtractor::Impl::add(std::string_view name, std::uint32_t country, MentionKind kind,
+                                 std::string_view language, bool any_case) {
     if (name.empty()) return;
     // Apostrophes are ASCII in the gazetteer; texts also use U+2019.
     std::string curly;
@@ -516,6 +532,7 @@ void CountryExtractor::Impl::add(std::string_view name, std::uint32_t country, M
         NameEntry e;
         e.country = country;
         e.kind = kind;
+        e.language = std::string(language);
         std::string joined;
         for (const Token& t : toks) {
             e.folded.push_back(t.folded);
@@ -526,14 +543,15 @@ void CountryExtractor::Impl::add(std::string_view name, std::uint32_t country, M
         }
         // Every name starts with a capital letter (or is all caps) in the text, but for a
         // leading "Former": "the former Yugoslav Republic of Macedonia".
-        if (e.cases[0] == CaseRule::kAny) e.cases[0] = CaseRule::kCapitalised;
+        if (e.cases[0] == CaseRule::kAny && !any_case) e.cases[0] = CaseRule::kCapitalised;
         if (e.folded[0] == "former") e.cases[0] = CaseRule::kAny;
         // Skip exact duplicates (e.g. "St. Kitts" and "St Kitts" tokenise alike).
         bool duplicate = false;
         if (const auto it = m_by_first.find(e.folded[0]); it != m_by_first.end()) {
             for (const std::uint32_t other : it->second) {
                 const NameEntry& o = m_entries[other];
-                if (o.folded == e.folded && o.cases == e.cases && o.exact == e.exact) {
+                if (o.folded == e.folded && o.cases == e.cases && o.exact == e.exact &&
+                    (o.language.empty() || o.language == e.language)) {
                     duplicate = true;
                 }
             }
@@ -566,6 +584,7 @@ bool CountryExtractor::Impl::find_match(const Scan& s, std::size_t i, Match& m) 
             const NameEntry& e = m_entries[index];
             const std::size_t n = e.folded.size();
             if (single_only && n != 1) continue;
+            if (!e.language.empty() && e.language != s.lang) continue;
             if (i + n > s.toks.size()) continue;
             bool ok = true;
             for (std::size_t k = 0; k < n && ok; ++k) {
@@ -930,8 +949,8 @@ bool looks_title_case(const std::vector<Token>& toks) {
 
 }  // namespace
 
-CountryExtraction CountryExtractor::Impl::extract(std::string_view title,
-                                                  std::string_view text) const {
+CountryExtraction CountryExtractor::Impl::extract(std::string_view title, std::string_view text,
+                                                  std::string_view lang) const {
     CountryExtraction result;
     std::vector<bool> cues;
 
@@ -939,7 +958,10 @@ CountryExtraction CountryExtractor::Impl::extract(std::string_view title,
         const std::vector<Token> toks = tokenise(title);
         Scan s{toks, title, Zone::kTitle};
         s.title_case = looks_title_case(toks);
+        s.lang = lang;
+        const std::size_t first = result.mentions.size();
         scan(s, result.mentions, cues);
+        scan_scripts(s, first, result.mentions, cues);
     }
     {
         const std::vector<Token> toks = tokenise(text);
@@ -961,7 +983,10 @@ CountryExtraction CountryExtractor::Impl::extract(std::string_view title,
         } else {
             s.lead_end = lead_start;
         }
+        s.lang = lang;
+        const std::size_t first = result.mentions.size();
         scan(s, result.mentions, cues);
+        scan_scripts(s, first, result.mentions, cues);
     }
 
     // Salience.
@@ -1014,6 +1039,47 @@ CountryExtraction CountryExtractor::Impl::extract(std::string_view title,
     return result;
 }
 
+void CountryExtractor::Impl::scan_scripts(const Scan& s, std::size_t first,
+                                          std::vector<CountryMention>& out,
+                                          std::vector<bool>& mention_cues) const {
+    const std::vector<ScriptNameMatch> matches = m_script_names.find(s.text);
+    if (matches.empty()) return;
+    // Zones by byte offset: where the dateline and the lead end.
+    const auto offset_of = [&](std::size_t token) {
+        return token < s.toks.size() ? s.toks[token].offset : s.text.size();
+    };
+    const std::size_t dateline_end = offset_of(s.dateline_end);
+    const std::size_t lead_end = offset_of(s.lead_end);
+    for (const ScriptNameMatch& m : matches) {
+        CountryMention mention;
+        mention.alpha3 = m_alpha3[m.country];
+        mention.matched = std::string(s.text.substr(m.offset, m.length));
+        mention.offset = m.offset;
+        mention.zone = s.zone_default == Zone::kTitle                  ? Zone::kTitle
+                       : m.offset < dateline_end && s.dateline_end > 0 ? Zone::kDateline
+                       : m.offset < lead_end                           ? Zone::kLead
+                                                                       : Zone::kBody;
+        mention.kind = m.kind;
+        out.push_back(std::move(mention));
+        mention_cues.push_back(false);
+    }
+    // Merged into text order: salience breaks ties by first mention.
+    std::vector<std::size_t> indices(out.size() - first);
+    for (std::size_t k = 0; k < indices.size(); ++k) indices[k] = first + k;
+    std::stable_sort(indices.begin(), indices.end(),
+                     [&](std::size_t a, std::size_t b) { return out[a].offset < out[b].offset; });
+    std::vector<CountryMention> sorted;
+    std::vector<bool> sorted_cues;
+    for (const std::size_t k : indices) {
+        sorted.push_back(std::move(out[k]));
+        sorted_cues.push_back(mention_cues[k]);
+    }
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+        out[first + k] = std::move(sorted[k]);
+        mention_cues[first + k] = sorted_cues[k];
+    }
+}
+
 // ---- Public interface -------------------------------------------------------------------
 
 CountryExtractor::CountryExtractor(const CountryGazetteer& gazetteer)
@@ -1022,8 +1088,9 @@ CountryExtractor::~CountryExtractor() = default;
 CountryExtractor::CountryExtractor(CountryExtractor&&) noexcept = default;
 CountryExtractor& CountryExtractor::operator=(CountryExtractor&&) noexcept = default;
 
-CountryExtraction CountryExtractor::extract(std::string_view title, std::string_view text) const {
-    return m_impl->extract(title, text);
+CountryExtraction CountryExtractor::extract(std::string_view title, std::string_view text,
+                                            std::string_view lang) const {
+    return m_impl->extract(title, text, lang);
 }
 
 const char* zone_name(Zone zone) {

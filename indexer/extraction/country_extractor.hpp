@@ -58,7 +58,12 @@ class CountryExtractor {
     CountryExtractor(CountryExtractor&&) noexcept;
     CountryExtractor& operator=(CountryExtractor&&) noexcept;
 
-    CountryExtraction extract(std::string_view title, std::string_view text) const;
+    /// @param lang the document's language (ISO 639-1, or empty): names in
+    /// Latin script of other languages than English (`Chine`, `Sénégal`,
+    /// `chinois`) count only in a document of their language; names in Chinese,
+    /// Arabic and Russian script count in any document.
+    CountryExtraction extract(std::string_view title, std::string_view text,
+                              std::string_view lang = {}) const;
 
   private:
     class Impl;

@@ -20,7 +20,7 @@ ExtractionReport MetadataExtractor::apply(Document& doc, bool run_all) const {
         }
     }
 
-    report.countries = m_countries.extract(doc.title, doc.text);
+    report.countries = m_countries.extract(doc.title, doc.text, doc.lang);
     doc.mentions.clear();
     for (const auto& c : report.countries.ranked) doc.mentions.push_back(c.alpha3);
     if (doc.countries.empty() && !report.countries.principal.empty()) {
