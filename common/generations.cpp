@@ -126,9 +126,10 @@ std::vector<unsigned> list_generations(const fs::path& db) {
     return numbers;
 }
 
-void replace_file(const fs::path& db, std::string_view name, const std::string& content) {
+void replace_file(const fs::path& db, std::string_view name, const std::string& content,
+                  std::string_view temp_suffix) {
     const fs::path target = db / name;
-    const fs::path temp = db / (std::string(name) + ".tmp");
+    const fs::path temp = db / (std::string(name) + std::string(temp_suffix));
     write_synced(db, temp, content);
     if (::rename(temp.c_str(), target.c_str()) != 0) {
         throw_errno(db, "cannot rename " + temp.filename().string());

@@ -55,7 +55,10 @@ void switch_live(const fs::path& db, unsigned number);
 /// Replaces file @p name in the database folder atomically: writes a
 /// temporary file, syncs it and renames it over the old one.
 /// @throws IndexError when it cannot be written.
-void replace_file(const fs::path& db, std::string_view name, const std::string& content);
+/// @p temp_suffix names the temporary file; writers that may run at the same
+/// time (one per shard) each need their own.
+void replace_file(const fs::path& db, std::string_view name, const std::string& content,
+                  std::string_view temp_suffix = ".tmp");
 
 /// Makes a folder another writer filled durable: syncs (fdatasync) every
 /// regular file in @p folder, then the folder itself. Xapian 1.4's compaction

@@ -32,6 +32,10 @@ enum class ValueSlot : Xapian::valueno {
     kDuplicateCluster = 8,
     /// The document's stored fields as one line of JSON (common/stored_document.hpp).
     kMetadata = 9,
+    /// kDate, or `\xff` for an undated document, so that ascending date order
+    /// (a plain value sort, which Xapian's remote backend can run) lists
+    /// undated documents last.
+    kDateLast = 10,
 };
 
 constexpr Xapian::valueno slot(ValueSlot s) {
@@ -47,15 +51,15 @@ enum class FieldKind {
 
 /// How a field's value is turned into a filter term at query time.
 enum class ValueNormaliser {
-    kNone,     ///< Free text: the query parser handles it.
-    kExact,    ///< Used as given (id).
-    kLower,    ///< Lower-cased as is (url).
-    kSlug,     ///< Slugified (topic, type, source).
-    kCountry,  ///< Gazetteer lookup to alpha-3.
-    kYear,     ///< A year or `A..B` range.
-    kDate,     ///< A date or `A..B` range.
-    kSymbol,   ///< A document symbol, as document_symbol_key() spells it (symbol).
-    kLanguage, ///< An ISO 639-1 code, from a code, tag or name (`fr-CA`, `French`) (lang).
+    kNone,      ///< Free text: the query parser handles it.
+    kExact,     ///< Used as given (id).
+    kLower,     ///< Lower-cased as is (url).
+    kSlug,      ///< Slugified (topic, type, source).
+    kCountry,   ///< Gazetteer lookup to alpha-3.
+    kYear,      ///< A year or `A..B` range.
+    kDate,      ///< A date or `A..B` range.
+    kSymbol,    ///< A document symbol, as document_symbol_key() spells it (symbol).
+    kLanguage,  ///< An ISO 639-1 code, from a code, tag or name (`fr-CA`, `French`) (lang).
 };
 
 struct FieldSpec {

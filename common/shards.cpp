@@ -2,6 +2,8 @@
 /// @brief Shard folders, shard assignment and the stub that joins the shards.
 #include "shards.hpp"
 
+#include <unistd.h>
+
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -36,6 +38,10 @@ std::optional<ShardAddress> parse_host_port(std::string_view text) {
 }
 
 }  // namespace
+
+std::string temp_suffix() {
+    return fmt::format(".tmp.{}", ::getpid());
+}
 
 unsigned shard_of(std::string_view id, unsigned count) {
     if (count <= 1) return 0;
@@ -128,7 +134,9 @@ void write_stub(const fs::path& db, unsigned count) {
     for (unsigned k = 0; k < count; ++k) {
         content += ShardAddress{false, shard_name(k), "", 0}.stub_line() + "\n";
     }
-    generations::replace_file(db, generations::kStubName, content);
+    // Processes indexing one shard each may all write it first: each through a
+    // temporary file of its own, the same content whichever rename comes last.
+    generations::replace_file(db, generations::kStubName, content, temp_suffix());
 }
 
 }  // namespace diplosearch::shards

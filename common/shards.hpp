@@ -60,6 +60,10 @@ bool is_sharded(const fs::path& db);
 /// `auto|glass PATH`, `remote HOST:PORT`, a comment or a blank.
 std::vector<ShardAddress> read_stub(const fs::path& db);
 
+/// A temporary-file suffix of this process's own (`.tmp.PID`), for files of
+/// the sharded folder that processes indexing different shards all write.
+std::string temp_suffix();
+
 /// Writes the stub of a sharded database of @p count local shards unless one
 /// exists (whose remote lines are kept); atomic (write, sync, rename).
 /// @throws IndexError when it cannot be written, or when an existing stub

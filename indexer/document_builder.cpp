@@ -136,7 +136,9 @@ Xapian::Document DocumentBuilder::build(const Document& source) {
     }
 
     xdoc.add_boolean_term(id_term(doc.id));
-    if (const auto date = PartialDate::parse(doc.date)) {
+    const auto date = PartialDate::parse(doc.date);
+    xdoc.add_value(schema::slot(ValueSlot::kDateLast), date ? date->sortable() : "\xff");
+    if (date) {
         xdoc.add_boolean_term(
             schema::boolean_term(schema::prefix::kYear, std::to_string(date->year)));
         xdoc.add_value(schema::slot(ValueSlot::kYear), Xapian::sortable_serialise(date->year));

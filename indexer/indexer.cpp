@@ -26,6 +26,7 @@
 #include "near_duplicate.hpp"
 #include "schema.hpp"
 #include "shard_writers.hpp"
+#include "shards.hpp"
 #include "source_walker.hpp"
 
 namespace diplosearch {
@@ -357,7 +358,8 @@ class Indexer::Impl {
         try {
             generations::replace_file(
                 m_path, kLastJobFile,
-                job_report(final_stats, m_path, m_options.rebuild, status).dump(2) + "\n");
+                job_report(final_stats, m_path, m_options.rebuild, status).dump(2) + "\n",
+                layout == generations::Layout::kSharded ? shards::temp_suffix() : ".tmp");
         } catch (const IndexError& e) {
             spdlog::warn("{}", e.what());  // The index is fine; only the summary is missing.
         }

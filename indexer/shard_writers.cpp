@@ -25,7 +25,7 @@ bool unfinished_sharded_creation(const fs::path& db) {
     for (fs::directory_iterator it(db, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
         if (name.rfind("shard-", 0) != 0 && name.rfind("lexicon-", 0) != 0 &&
-            name != "XAPIANDB.tmp") {
+            name.rfind("XAPIANDB.tmp", 0) != 0) {
             return false;
         }
         any = true;

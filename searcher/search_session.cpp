@@ -235,7 +235,10 @@ Xapian::Query SearchSession::like_query(const std::string& id) {
     Xapian::Enquire enquire(m_db);
     enquire.set_query(Xapian::Query(id_term));
     const WordTermsOnly words_only;
-    const Xapian::ESet terms = enquire.get_eset(kLikeTerms, relevant, &words_only);
+    // Exact term frequencies: over several shards Xapian would otherwise scale
+    // those of the document's own shard, and pick other terms than one database.
+    const Xapian::ESet terms =
+        enquire.get_eset(kLikeTerms, relevant, Xapian::Enquire::USE_EXACT_TERMFREQ, &words_only);
     std::vector<Xapian::Query> parts;
     for (auto t = terms.begin(); t != terms.end(); ++t) parts.emplace_back(*t);
     if (parts.empty()) return Xapian::Query::MatchNothing;
@@ -353,14 +356,13 @@ SearchResults SearchSession::run_search(const SearchRequest& request,
     const Xapian::doccount all = m_db.get_doccount();
     Xapian::Enquire enquire(m_db);
     enquire.set_query(combine(main, filters, ""));
-    // Undated documents last in either direction: ascending order reads them
-    // as later than every date. (Xapian's own key maker: remote shards run it.)
-    Xapian::MultiValueKeyMaker date_key;
-    date_key.add_value(schema::slot(schema::ValueSlot::kDate), false,
-                       request.sort == SortOrder::kDateAscending ? "\xff" : "");
-    if (request.sort != SortOrder::kRelevance) {
-        enquire.set_sort_by_key_then_relevance(&date_key,
-                                               request.sort == SortOrder::kDateDescending);
+    // Undated documents last in either direction: descending order puts their
+    // empty date last, ascending order reads the kDateLast slot, where they sort
+    // above every date. (Plain value sorts: remote shards can run them.)
+    if (request.sort == SortOrder::kDateAscending) {
+        enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::kDateLast), false);
+    } else if (request.sort == SortOrder::kDateDescending) {
+        enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::kDate), true);
     }
     const bool joined = m_reader.joined();
     FacetCounts counter(m_db, joined, main_facets);
