@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "country_gazetteer.hpp"
+#include "language.hpp"
 #include "schema.hpp"
 #include "value_list.hpp"
 
@@ -91,6 +92,13 @@ Facet ranked_facet(const FacetField& field,
         }
     }
     return facet;
+    if (field.name == "lang") {
+        for (auto& v : facet.values) {
+            if (const auto* language = language::find_language(v.value)) {
+                v.label = std::string(language->english_name);
+            }
+        }
+    }
 }
 
 }  // namespace diplosearch::searcher

@@ -135,7 +135,7 @@ struct Hit {
 /// One value of a facet with its count over the whole match set.
 struct FacetValue {
     std::string value;        ///< Stored value: `PAK`, `trade`, `2021`, `speech`.
-    std::string label;        ///< Display label: the English country name, else the value.
+    std::string label;        ///< Display label: English country or language name, else value.
     std::uint64_t count = 0;  ///< Matching documents with this value.
 };
 

@@ -137,6 +137,8 @@ TEST_CASE("multilingual corpus: --lang filters and counts", "[integration][langu
     CHECK(counts == std::vector<std::pair<std::string, std::uint64_t>>{
                         {"es", 3}, {"fr", 3}, {"zh", 3}, {"ar", 2}, {"ru", 2}, {"en", 1}});
 
+    CHECK(lang_facet->values.front().label == "Spanish");
+
     const SearchResults french = search("", {"French"});
     CHECK(french.total == 3);
     CHECK(search("lang:fr").total == 3);
