@@ -91,7 +91,6 @@ Facet ranked_facet(const FacetField& field,
             }
         }
     }
-    return facet;
     if (field.name == "lang") {
         for (auto& v : facet.values) {
             if (const auto* language = language::find_language(v.value)) {
@@ -99,6 +98,7 @@ Facet ranked_facet(const FacetField& field,
             }
         }
     }
+    return facet;
 }
 
 }  // namespace diplosearch::searcher

@@ -20,8 +20,12 @@ namespace {
 // server costs a failed connection per second, not one per query.
 constexpr auto kRetryDownEvery = std::chrono::seconds(1);
 
-Xapian::timeout milliseconds(double seconds) {
-    return static_cast<Xapian::timeout>(seconds > 0 ? seconds * 1000 : 0);
+// How long a connection to a remote shard is used before a new one, which
+// sees a generation switched by a rebuild on the shard's host.
+constexpr auto kReconnectEvery = std::chrono::seconds(30);
+
+unsigned milliseconds(double seconds) {
+    return static_cast<unsigned>(seconds > 0 ? seconds * 1000 : 0);
 }
 
 void check_remote_schema(const Xapian::Database& db, const std::string& label) {
@@ -40,7 +44,7 @@ IndexReader::IndexReader(std::string path, const SearcherOptions& options)
     if (shards::is_sharded(root)) {
         const auto listed = shards::read_stub(root);
         for (unsigned k = 0; k < listed.size(); ++k) {
-            Part part{listed[k], {}, {}, {}, false, {}, {}};
+            Part part{listed[k], {}, {}, {}, false, {}, {}, {}};
             if (!part.address.remote && fs::path(part.address.path).is_relative()) {
                 part.address.path = (root / part.address.path).string();
             }
@@ -53,10 +57,10 @@ IndexReader::IndexReader(std::string path, const SearcherOptions& options)
         }
     } else {
         m_parts.push_back(
-            Part{shards::ShardAddress{false, m_path, "", 0}, {}, {}, {}, false, {}, {}});
+            Part{shards::ShardAddress{false, m_path, "", 0}, {}, {}, {}, false, {}, {}, {}});
     }
     for (const auto& spec : m_options.shards) {
-        m_parts.push_back(Part{shards::parse_address(spec), {}, {}, {}, false, {}, {}});
+        m_parts.push_back(Part{shards::parse_address(spec), {}, {}, {}, false, {}, {}, {}});
     }
     for (auto& part : m_parts) connect(part);
     m_last_retry = std::chrono::steady_clock::now();
@@ -78,6 +82,7 @@ void IndexReader::connect(Part& part) {
                                            milliseconds(m_options.remote_timeout),
                                            milliseconds(m_options.connect_timeout));
         check_remote_schema(part.remote, part.address.label());
+        part.connected = std::chrono::steady_clock::now();
         if (part.down) spdlog::info("shard {} answers again", part.address.label());
         part.down = false;
     } catch (const Xapian::Error& e) {
@@ -119,10 +124,18 @@ Xapian::Database& IndexReader::refresh(bool allow_partial) {
             }
             continue;
         }
+        // A connection stays on the generation its server opened: connecting
+        // again now and then follows a rebuild of the shard on its host.
+        const bool stale = std::chrono::steady_clock::now() - part.connected >= kReconnectEvery;
         try {
+            if (stale) throw Xapian::NetworkError("reconnecting to follow rebuilds");
             part.remote.reopen();
-        } catch (const Xapian::NetworkError&) {
-            connect(part);  // A server restarted since: a new connection.
+            if (part.lexicon) part.lexicon->reopen();  // Copied in after a job on the shard.
+        } catch (const Xapian::Error&) {
+            // A server restarted, or the generation it had open was removed by a
+            // rebuild: a new connection opens the live one.
+            if (part.lexicon) part.lexicon->reopen();
+            connect(part);
             rejoin = true;
         }
     }

@@ -63,8 +63,9 @@ class IndexReader {
         Xapian::Database remote;
         std::optional<Xapian::Database> lexicon;  // For a remote shard.
         bool down = false;
-        std::string error;                   // Why it is down.
-        std::optional<unsigned> generation;  // Of a local shard, to notice a switch.
+        std::string error;                                // Why it is down.
+        std::chrono::steady_clock::time_point connected;  // Of a remote shard.
+        std::optional<unsigned> generation;               // Of a local shard, to notice a switch.
     };
 
     void connect(Part& part);

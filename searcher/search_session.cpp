@@ -118,12 +118,15 @@ class MatchBudget {
 
 // Facet counts of one match, by the fastest counter the database allows: the
 // cached columns of FacetCounter for one database, Xapian's own
-// ValueCountMatchSpy (which remote shards can run) for joined shards.
+// ValueCountMatchSpy for joined shards (remote shards run only Xapian's own
+// spies, and a spy over local shards sees documents by their shard's docid,
+// which a column of the joined database does not index).
 class FacetCounts {
   public:
-    FacetCounts(const Xapian::Database& db, bool joined, std::vector<const FacetField*> fields) {
+    FacetCounts(const Xapian::Database& db, const IndexReader& reader,
+                std::vector<const FacetField*> fields) {
         if (fields.empty()) return;
-        if (joined) {
+        if (reader.joined()) {
             m_values.emplace(std::move(fields));
         } else {
             m_columns.emplace(db, std::move(fields));
@@ -171,6 +174,11 @@ auto SearchSession::with_retry(Body&& body, bool allow_partial) {
         } catch (const Xapian::NetworkError& e) {
             // A shard stopped answering: find which, and leave it out if allowed.
             if (attempt == kMaxAttempts) database::rethrow(e, m_path);
+            m_reader.recover(e, allow_partial);
+        } catch (const Xapian::DatabaseError& e) {
+            // A remote shard's server may have lost the generation it had open
+            // (removed by a rebuild): new connections open the live one.
+            if (!m_reader.has_remote() || attempt == kMaxAttempts) database::rethrow(e, m_path);
             m_reader.recover(e, allow_partial);
         } catch (const Xapian::Error& e) {
             database::rethrow(e, m_path);
@@ -365,7 +373,7 @@ SearchResults SearchSession::run_search(const SearchRequest& request,
         enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::kDate), true);
     }
     const bool joined = m_reader.joined();
-    FacetCounts counter(m_db, joined, main_facets);
+    FacetCounts counter(m_db, m_reader, main_facets);
     counter.attach(enquire);
     // Listing a cluster shows all of it. Facet counters, like any MatchSpy,
     // see documents before collapsing: facets count every copy.
@@ -432,7 +440,7 @@ SearchResults SearchSession::run_search(const SearchRequest& request,
             results.facets.push_back(counter.result(field, request.facet_size));
             continue;
         }
-        FacetCounts own(m_db, joined, {&field});
+        FacetCounts own(m_db, m_reader, {&field});
         Xapian::Enquire facet_enquire(m_db);
         facet_enquire.set_query(combine(main, filters, name));
         own.attach(facet_enquire);

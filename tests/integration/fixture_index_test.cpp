@@ -382,10 +382,12 @@ TEST_CASE("partial dates, unknown countries and name/alpha-2 countries normalise
     }
     CHECK(statement.get_value(kSlotDate).empty());
     CHECK(statement.get_value(kSlotYear).empty());
-    // Only the content hash and the stored fields: it has no copy to cluster with.
-    CHECK(statement.values_count() == 2);
+    // Only the content hash, the stored fields and the undated date order
+    // key: it has no copy to cluster with.
+    CHECK(statement.values_count() == 3);
     CHECK(statement.get_value(7).size() == 16);
     CHECK(statement.get_value(9).starts_with("{"));
+    CHECK(statement.get_value(10) == "\xff");
     CHECK(statement.get_value(8).empty());
 }
 
