@@ -429,3 +429,93 @@ TEST_CASE("topics: realistic paragraphs get the expected topics", "[topics]") {
         CHECK(result.topics.front() == c.expected.front());
     }
 }
+
+TEST_CASE("topics: French and Spanish paragraphs get the expected topics", "[topics][language]") {
+    struct Case {
+        const char* title;
+        const char* text;
+        Strings expected;   ///< Must all be assigned; the first one first.
+        Strings forbidden;  ///< Must not be assigned.
+    };
+    const std::vector<Case> cases = {
+        // French.
+        {"Les ministres s'accordent sur un accord commercial",
+         "Les deux pays réduiront les droits de douane et les tarifs douaniers sur les produits "
+         "agricoles, afin de relancer le commerce extérieur et les exportations.",
+         {"trade"},
+         {"nuclear", "health"}},
+        {"",
+         "Les petits États insulaires ont rappelé que le changement climatique et le "
+         "réchauffement menacent leur existence, et ont demandé de réduire les émissions de gaz à "
+         "effet de serre.",
+         {"climate"},
+         {"trade", "water"}},
+        {"",
+         "La conférence d'examen du traité de non-prolifération a appelé au désarmement "
+         "nucléaire et à l'élimination des armes nucléaires.",
+         {"nuclear"},
+         {"energy"}},
+        {"",
+         "Des milliers de réfugiés et de personnes déplacées ont fui les combats; les demandeurs "
+         "d'asile attendent à la frontière et les passeurs profitent de la crise migratoire.",
+         {"migration"},
+         {"trade", "nuclear"}},
+        {"",
+         "L'épidémie de choléra met à rude épreuve les hôpitaux; le ministère de la santé "
+         "lance une campagne de vaccination et de santé publique.",
+         {"health"},
+         {"trade"}},
+        {"",
+         "Les parties ont signé un cessez-le-feu et repris les pourparlers de paix sous la "
+         "médiation de l'Union africaine, tandis que les casques bleus surveillent le retrait.",
+         {"peace-process"},
+         {"trade", "health"}},
+        // Spanish.
+        {"Los ministros firman un acuerdo comercial",
+         "Ambos países eliminarán los aranceles sobre la mayoría de los productos y ampliarán el "
+         "comercio y las exportaciones en el marco del tratado de libre comercio.",
+         {"trade"},
+         {"nuclear", "health"}},
+        {"",
+         "Los pequeños Estados insulares advirtieron que el cambio climático y el calentamiento "
+         "global amenazan su existencia y pidieron reducir las emisiones de gases de efecto "
+         "invernadero.",
+         {"climate"},
+         {"trade"}},
+        {"",
+         "La conferencia pidió el desarme, la no proliferación y la eliminación de las armas "
+         "nucleares, y el fin del enriquecimiento de uranio.",
+         {"nuclear"},
+         {"energy"}},
+        {"",
+         "Los gobiernos acordaron ordenar los flujos migratorios, proteger a los migrantes y a "
+         "los refugiados y respetar el derecho de asilo.",
+         {"migration"},
+         {"trade", "energy"}},
+        {"",
+         "El nuevo gasoducto llevará gas natural a la región y la central hidroeléctrica "
+         "añadirá electricidad a la red, reforzando la seguridad energética.",
+         {"energy"},
+         {"health", "security"}},
+        {"",
+         "El terremoto dejó miles de damnificados; las agencias distribuyen ayuda humanitaria y "
+         "el gobierno prepara la reconstrucción.",
+         {"humanitarian"},
+         {"nuclear", "trade"}},
+    };
+    const auto& classifier = TopicClassifier::builtin();
+    for (const auto& c : cases) {
+        INFO(c.text);
+        const auto result = classifier.classify(c.title, c.text);
+        for (const auto& slug : c.expected) {
+            INFO("expected " << slug);
+            CHECK(has(result.topics, slug));
+        }
+        for (const auto& slug : c.forbidden) {
+            INFO("forbidden " << slug);
+            CHECK_FALSE(has(result.topics, slug));
+        }
+        REQUIRE_FALSE(result.topics.empty());
+        CHECK(result.topics.front() == c.expected.front());
+    }
+}

@@ -161,3 +161,29 @@ TEST_CASE("multilingual corpus: snippets highlight Chinese text", "[integration]
         CHECK(hit.snippet.find("巴基斯坦") != std::string::npos);
     }
 }
+
+TEST_CASE("multilingual corpus: French and Spanish documents get topics from their own words",
+          "[integration][language]") {
+    struct Expected {
+        std::string id;
+        std::string topic;  ///< The best topic.
+    };
+    const auto e = GENERATE(values<Expected>({
+        {"fr-sn-2024-dakar-commerce", "trade"},
+        {"fr-ml-2023-bamako-securite", "security"},
+        {"fr-ca-ht-2024-reconstruction", "humanitarian"},
+        {"es-mx-gt-2024-migracion", "migration"},
+        {"es-pe-bo-2023-lago-titicaca", "water"},
+    }));
+    INFO(e.id);
+    Searcher searcher(corpus().db);
+    const auto doc = searcher.document(e.id);
+    REQUIRE(doc);
+    std::string topics;
+    for (const auto& t : doc->topics) topics += t + " ";
+    INFO("topics: " << topics);
+    CHECK(contains(doc->extracted, "topic"));
+    REQUIRE_FALSE(doc->topics.empty());
+    CHECK(doc->topics.front() == e.topic);
+    CHECK(contains(ids(search("topic:" + e.topic)), e.id));
+}
