@@ -12,6 +12,7 @@
 #include "generations.hpp"
 #include "job_report.hpp"
 #include "schema.hpp"
+#include "shards.hpp"
 
 namespace diplosearch::indexer {
 
@@ -87,7 +88,17 @@ DatabaseStats read_database_stats(const std::string& path) {
         }
         stats.total_bytes = folder_bytes(path);
         stats.doccount = db.get_doccount();
-        stats.revision = db.get_revision();
+        stats.sharded = generations::layout_of(path) == generations::Layout::kSharded;
+        if (stats.sharded) {
+            // Per-shard details (generations, checkpoint): `stats` on DB/shard-NN.
+            for (const auto& shard : shards::read_stub(path)) {
+                if (shard.remote) continue;
+                const fs::path shard_path = fs::path(path) / shard.path;
+                stats.revision += Xapian::Database(shard_path.string()).get_revision();
+            }
+        } else {
+            stats.revision = db.get_revision();
+        }
         stats.schema_version = db.get_metadata(std::string(schema::kVersionKey));
         for (const auto& field : schema::fields()) {
             if (field.kind == schema::FieldKind::kBoolean && field.name != "id" &&
@@ -113,7 +124,9 @@ DatabaseStats read_database_stats(const std::string& path) {
 nlohmann::json to_json(const DatabaseStats& s) {
     return {
         {"database", s.path},
-        {"layout", s.generational ? "generations" : "plain"},
+        {"layout", s.sharded        ? "sharded"
+                   : s.generational ? "generations"
+                                    : "plain"},
         {"live_generation", s.live_generation ? nlohmann::json(*s.live_generation) : nullptr},
         {"generations", s.generations},
         {"doccount", s.doccount},

@@ -15,6 +15,7 @@ namespace diplosearch::indexer {
 struct DatabaseStats {
     std::string path;
     bool generational = false;
+    bool sharded = false;  ///< Shards joined by a stub: counts are summed over them.
     std::optional<unsigned> live_generation;
     std::vector<unsigned> generations;  ///< Every generation present, oldest first.
     std::uint64_t doccount = 0;

@@ -125,16 +125,20 @@ Xapian::Database& IndexReader::refresh(bool allow_partial) {
             continue;
         }
         // A connection stays on the generation its server opened: connecting
-        // again now and then follows a rebuild of the shard on its host.
-        const bool stale = std::chrono::steady_clock::now() - part.connected >= kReconnectEvery;
-        try {
-            if (stale) throw Xapian::NetworkError("reconnecting to follow rebuilds");
-            part.remote.reopen();
-            if (part.lexicon) part.lexicon->reopen();  // Copied in after a job on the shard.
-        } catch (const Xapian::Error&) {
-            // A server restarted, or the generation it had open was removed by a
-            // rebuild: a new connection opens the live one.
-            if (part.lexicon) part.lexicon->reopen();
+        // again now and then follows a rebuild of the shard on its host, and
+        // so does connecting again when reopening fails (a server restarted,
+        // or the generation it had open was removed by a rebuild).
+        bool reopened = false;
+        if (std::chrono::steady_clock::now() - part.connected < kReconnectEvery) {
+            try {
+                part.remote.reopen();
+                reopened = true;
+            } catch (const Xapian::Error&) {
+                // Connected again below.
+            }
+        }
+        if (part.lexicon) part.lexicon->reopen();  // Copied in after a job on the shard.
+        if (!reopened) {
             connect(part);
             rejoin = true;
         }
