@@ -88,9 +88,16 @@ check_failed_run() {
             # indexer lets some read errors through. The writer logs the
             # cause first, and the index must still be intact (checked by
             # the caller).
-            grep -q "stopped without writing again; the database keeps its last commit" "$log" ||
-                fail "exit code 134 (abort) without the writer's explanation"
+            # Xapian may also terminate inside its own recovery, before the
+            # error reaches the writer (seen with ENOSPC on every pwrite64 of
+            # a rebuild from call 249 on): only the C++ runtime says so, and
+            # there is no cause to look for.
             g_aborted=$((g_aborted + 1))
+            if ! grep -q "stopped without writing again; the database keeps its last commit" "$log"; then
+                grep -q "terminate called without an active exception" "$log" ||
+                    fail "exit code 134 (abort) without the writer's explanation"
+                return 0
+            fi
             ;;
         *) fail "exit code $status, expected 1 (hard failure)" ;;
     esac
