@@ -60,6 +60,29 @@ bool has(const Strings& topics, const std::string& slug) {
     return std::find(topics.begin(), topics.end(), slug) != topics.end();
 }
 
+// A paragraph and the topics the built-in taxonomy must and must not give it.
+struct ParagraphCase {
+    const char* title;
+    const char* text;
+    Strings expected;   ///< Must all be assigned.
+    Strings forbidden;  ///< Must not be assigned.
+};
+
+// Classifies @p c with the built-in taxonomy and checks its expected and forbidden topics.
+TopicExtraction classify_checked(const ParagraphCase& c) {
+    INFO(c.text);
+    const auto result = TopicClassifier::builtin().classify(c.title, c.text);
+    for (const auto& slug : c.expected) {
+        INFO("expected " << slug);
+        CHECK(has(result.topics, slug));
+    }
+    for (const auto& slug : c.forbidden) {
+        INFO("forbidden " << slug);
+        CHECK_FALSE(has(result.topics, slug));
+    }
+    return result;
+}
+
 }  // namespace
 
 TEST_CASE("topics: a valid taxonomy is parsed into topics, labels and cues", "[topics]") {
@@ -333,13 +356,7 @@ TEST_CASE("topics: the built-in taxonomy has the required topics with labels and
 }
 
 TEST_CASE("topics: realistic paragraphs get the expected topics", "[topics]") {
-    struct Case {
-        const char* title;
-        const char* text;
-        Strings expected;   ///< Must all be assigned.
-        Strings forbidden;  ///< Must not be assigned.
-    };
-    const std::vector<Case> cases = {
+    const std::vector<ParagraphCase> cases = {
         {"Ministers agree to cut tariffs",
          "The trade ministers agreed to eliminate tariffs on most goods and to remove non-tariff "
          "barriers, in a free trade agreement that exporters say will open markets and attract "
@@ -413,31 +430,17 @@ TEST_CASE("topics: realistic paragraphs get the expected topics", "[topics]") {
          {"infrastructure"},
          {"health"}},
     };
-    const auto& classifier = TopicClassifier::builtin();
     for (const auto& c : cases) {
         INFO(c.text);
-        const auto result = classifier.classify(c.title, c.text);
-        for (const auto& slug : c.expected) {
-            INFO("expected " << slug);
-            CHECK(has(result.topics, slug));
-        }
-        for (const auto& slug : c.forbidden) {
-            INFO("forbidden " << slug);
-            CHECK_FALSE(has(result.topics, slug));
-        }
+        const auto result = classify_checked(c);
         CHECK(result.topics.size() <= 4);
         CHECK(result.topics.front() == c.expected.front());
     }
 }
 
 TEST_CASE("topics: French and Spanish paragraphs get the expected topics", "[topics][language]") {
-    struct Case {
-        const char* title;
-        const char* text;
-        Strings expected;   ///< Must all be assigned; the first one first.
-        Strings forbidden;  ///< Must not be assigned.
-    };
-    const std::vector<Case> cases = {
+    // The first expected topic must come first.
+    const std::vector<ParagraphCase> cases = {
         // French.
         {"Les ministres s'accordent sur un accord commercial",
          "Les deux pays réduiront les droits de douane et les tarifs douaniers sur les produits "
@@ -503,18 +506,9 @@ TEST_CASE("topics: French and Spanish paragraphs get the expected topics", "[top
          {"humanitarian"},
          {"nuclear", "trade"}},
     };
-    const auto& classifier = TopicClassifier::builtin();
     for (const auto& c : cases) {
         INFO(c.text);
-        const auto result = classifier.classify(c.title, c.text);
-        for (const auto& slug : c.expected) {
-            INFO("expected " << slug);
-            CHECK(has(result.topics, slug));
-        }
-        for (const auto& slug : c.forbidden) {
-            INFO("forbidden " << slug);
-            CHECK_FALSE(has(result.topics, slug));
-        }
+        const auto result = classify_checked(c);
         REQUIRE_FALSE(result.topics.empty());
         CHECK(result.topics.front() == c.expected.front());
     }
